@@ -1,0 +1,217 @@
+// The administrators' CLI. Each command validates its arguments with Zod, calls a module and
+// prints a plain-language result; errors go to stderr with exit code 1 (2 for wrong usage).
+import { Command, CommanderError, Option } from "commander";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { getT } from "~/utils/i18n.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const t = getT("de");
+const say = (message: string) => t(message, { defaultValue: message });
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new CliError("Das Passwort wird über die Standardeingabe gelesen, z. B.: echo 'Passwort' | lernreise user create …", 2);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+let dbLoaded = false;
+async function loadDb() {
+  dbLoaded = true;
+  try {
+    const { getEnv } = await import("~/utils/env.server.ts");
+    getEnv();
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return (await import("~/utils/db.server.ts")).db;
+}
+
+export function migrate(databaseUrl: string) {
+  const postgres = databaseUrl.startsWith("postgres");
+  const config = postgres ? "prisma.postgresql.config.ts" : "prisma.config.ts";
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy", "--config", config], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
+  if (result.status !== 0) {
+    throw new CliError(`Die Migration ist fehlgeschlagen:\n${(result.stderr || result.stdout).trim()}`);
+  }
+  const applied = (result.stdout.match(/The following migration\(s\) have been applied:[\s\S]*/)?.[0] ?? "").trim();
+  return applied || "Die Datenbank ist auf dem neuesten Stand.";
+}
+
+const ROLE_ALIASES: Record<string, "EMPLOYEE" | "HR_DEVELOPMENT" | "ADMIN"> = {
+  employee: "EMPLOYEE",
+  mitarbeitende: "EMPLOYEE",
+  hr: "HR_DEVELOPMENT",
+  "hr-development": "HR_DEVELOPMENT",
+  hr_development: "HR_DEVELOPMENT",
+  personalentwicklung: "HR_DEVELOPMENT",
+  admin: "ADMIN",
+  administrator: "ADMIN",
+};
+
+export const RolesArgSchema = z
+  .array(z.string())
+  .min(1, { error: "Bitte mindestens eine Rolle mit --role angeben." })
+  .transform((values, ctx) =>
+    values
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim().toLowerCase())
+      .filter(Boolean)
+      .map((v) => {
+        const role = ROLE_ALIASES[v];
+        if (!role) {
+          ctx.addIssue({
+            code: "custom",
+            message:
+              v === "leader" || v === "fuehrungskraft"
+                ? "Die Rolle Führungskraft wird nicht vergeben: Führungskraft ist, wer eine Organisationseinheit leitet."
+                : `Unbekannte Rolle „${v}“. Erlaubt: employee, hr, admin.`,
+          });
+          return z.NEVER;
+        }
+        return role;
+      }),
+  );
+
+const PositiveInt = (label: string, max: number) =>
+  z.coerce
+    .number({ error: `${label} muss eine ganze Zahl sein.` })
+    .int({ error: `${label} muss eine ganze Zahl sein.` })
+    .min(1, { error: `${label} muss mindestens 1 sein.` })
+    .max(max, { error: `${label} darf höchstens ${max.toLocaleString("de-DE")} sein.` });
+
+function parseOrFail<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new CliError(result.error.issues.map((i) => say(i.message)).join("\n"), 2);
+  return result.data;
+}
+
+function buildProgram(out: (s: string) => void) {
+  const program = new Command("lernreise")
+    .description("Lernreise – Verwaltungswerkzeug (Datenbank, Beispieldaten, Benutzerkonten)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError("(Hilfe: lernreise --help)");
+
+  const dbCmd = program.command("db").description("Datenbank verwalten");
+  dbCmd
+    .command("migrate")
+    .description("Wendet alle ausstehenden Migrationen auf DATABASE_URL an (SQLite oder PostgreSQL)")
+    .action(async () => {
+      const { getEnv } = await import("~/utils/env.server.ts");
+      out(migrate(getEnv().DATABASE_URL));
+    });
+
+  program
+    .command("seed")
+    .description("Schreibt Beispieldaten in eine leere Datenbank")
+    .addOption(new Option("--demo", "die Demo-Verwaltung „Stadtverwaltung Beispielstadt“ mit vier Demo-Konten").conflicts("employees"))
+    .addOption(new Option("--employees <N>", "eine synthetische Verwaltung mit N Personen (für Benchmarks)"))
+    .option("--seed <S>", "Zufallsstartwert für --employees (gleicher Wert, gleiche Daten)", "1")
+    .option("--force", "auch bei NODE_ENV=production ausführen")
+    .action(async (options: { demo?: boolean; employees?: string; seed: string; force?: boolean }) => {
+      if (!options.demo && options.employees === undefined) throw new CliError("Bitte --demo oder --employees N angeben.", 2);
+      const seedModule = await import("~/modules/seed/seed.server.ts");
+      try {
+        seedModule.assertNotProduction(process.env.NODE_ENV, !!options.force);
+        const db = await loadDb();
+        const started = performance.now();
+        let result;
+        if (options.demo) {
+          result = await seedModule.seedDemo(db);
+        } else {
+          const people = parseOrFail(PositiveInt("--employees", 200_000), options.employees);
+          const seed = parseOrFail(PositiveInt("--seed", 2_147_483_647), options.seed);
+          let lastShown = 0;
+          result = await seedModule.seedSynthetic(db, { people, seed }, (done, total) => {
+            const pct = Math.floor((done / total) * 100);
+            if (pct >= lastShown + 10) {
+              lastShown = pct;
+              process.stderr.write(`… ${pct} %\n`);
+            }
+          });
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        out(
+          `Beispieldaten angelegt: ${result.units} Organisationseinheiten, ${result.positions} Stellen, ${result.people} Personen, ${result.accounts} Konten (${seconds} s).`,
+        );
+      } catch (error) {
+        if (error instanceof seedModule.SeedRefusedError) throw new CliError(error.message);
+        throw error;
+      }
+    });
+
+  const userCmd = program.command("user").description("Benutzerkonten verwalten");
+  userCmd
+    .command("create")
+    .description("Legt ein Konto an; das Passwort (mind. 12 Zeichen) wird von der Standardeingabe gelesen")
+    .requiredOption("--email <E>", "E-Mail-Adresse (verknüpft das Konto mit der Person dieser Adresse, falls vorhanden)")
+    .requiredOption("--role <R...>", "Rolle(n): employee, hr, admin (mehrfach oder mit Komma)")
+    .action(async (options: { email: string; role: string[] }) => {
+      const roles = parseOrFail(RolesArgSchema, options.role);
+      const password = await readStdin();
+      const { createUser } = await import("~/modules/users/users.server.ts");
+      const db = await loadDb();
+      const user = await createUser(db, null, { email: options.email, roles, password });
+      out(`Konto ${user.email} angelegt (Rollen: ${roles.join(", ")})${user.personId ? ", mit Person verknüpft" : ""}.`);
+    });
+  userCmd
+    .command("reset-password")
+    .description("Setzt das Passwort eines Kontos neu (von der Standardeingabe) und beendet seine Sitzungen")
+    .requiredOption("--email <E>", "E-Mail-Adresse des Kontos")
+    .action(async (options: { email: string }) => {
+      const password = await readStdin();
+      const { resetPassword } = await import("~/modules/users/users.server.ts");
+      const db = await loadDb();
+      await resetPassword(db, null, { email: options.email, password });
+      out(`Passwort für ${options.email.trim().toLowerCase()} neu gesetzt; alle Sitzungen des Kontos wurden beendet.`);
+    });
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram((s) => process.stdout.write(`${s}\n`));
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version" ? 0 : 2;
+    }
+    const { DomainError } = await import("~/modules/errors.ts");
+    if (error instanceof CliError) {
+      process.stderr.write(`Fehler: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`Fehler: ${say(error.message)}\n`);
+      return 1;
+    }
+    process.stderr.write(`Fehler: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    if (dbLoaded) {
+      const { db } = await import("~/utils/db.server.ts");
+      await db.$disconnect().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The permission model (docs/decisions/005): `action:entity:access`, where access is
+// own (the actor's own data), team (org units the actor leads, with everything below) or any.
+// Pure functions: no database, no framework.
+
+export const STORED_ROLES = ["EMPLOYEE", "HR_DEVELOPMENT", "ADMIN"] as const;
+export type StoredRole = (typeof STORED_ROLES)[number];
+/** LEADER is never stored: it follows from leading or deputising an org unit. */
+export type Role = StoredRole | "LEADER";
+
+export type Access = "own" | "team" | "any";
+export type Action = "read" | "update" | "create" | "delete";
+export type Entity = "person" | "org" | "user" | "audit" | "password";
+export type Permission = `${Action}:${Entity}:${Access}`;
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  EMPLOYEE: ["read:person:own", "update:password:own"],
+  LEADER: ["read:person:own", "read:person:team", "update:password:own"],
+  HR_DEVELOPMENT: ["read:person:own", "read:person:any", "read:org:any", "update:password:own"],
+  ADMIN: ["read:user:any", "create:user:any", "update:user:any", "read:audit:any", "update:password:own"],
+};
+
+const ACCESS_ORDER: Record<Access, number> = { own: 0, team: 1, any: 2 };
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+/**
+ * Whether the roles grant `action:entity` with at least the given access. `any` implies `team`
+ * and `own`; `team` implies `own` only where the role also grants own (leaders are employees too).
+ */
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  const [action, entity, access] = permission.split(":") as [Action, Entity, Access];
+  const granted = permissionsOf(roles);
+  return (["own", "team", "any"] as const).some(
+    (candidate) => ACCESS_ORDER[candidate] >= ACCESS_ORDER[access] && granted.has(`${action}:${entity}:${candidate}`),
+  );
+}
+
+/** The widest access the roles grant for `action:entity`, or null. */
+export function widestAccess(roles: readonly Role[], action: Action, entity: Entity): Access | null {
+  const granted = permissionsOf(roles);
+  for (const access of ["any", "team", "own"] as const) {
+    if (granted.has(`${action}:${entity}:${access}`)) return access;
+  }
+  return null;
+}
+
+export function effectiveRoles(stored: readonly StoredRole[], leadsAUnit: boolean): Role[] {
+  const roles: Role[] = [...stored];
+  if (leadsAUnit && !roles.includes("LEADER")) roles.push("LEADER");
+  return roles;
+}
+
+/** The signed-in person as modules see them. */
+export interface Actor {
+  userId: string;
+  email: string;
+  personId: string | null;
+  roles: Role[];
+  /** Materialised paths of the org units the actor leads or deputises. */
+  ledUnitPaths: string[];
+  ledUnitIds: string[];
+  locale: "de" | "en";
+}
+
+/** Is the org unit with this path inside one of the actor's led subtrees? */
+export function pathInTeam(actor: Pick<Actor, "ledUnitPaths">, unitPath: string | null | undefined): boolean {
+  if (!unitPath) return false;
+  return actor.ledUnitPaths.some((p) => unitPath.startsWith(p));
+}

@@ -1,0 +1,67 @@
+import type { Db } from "~/utils/db.server.ts";
+import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
+
+/** The figures of the start page, each limited to what the actor's roles allow. */
+export async function getStartOverview(db: Db, actor: Actor) {
+  const now = new Date();
+  const own = actor.personId
+    ? await db.person.findUnique({
+        where: { id: actor.personId },
+        select: {
+          id: true,
+          firstName: true,
+          orgUnit: { select: { code: true, name: true } },
+          assignments: {
+            where: { startDate: { lte: now }, OR: [{ endDate: null }, { endDate: { gte: now } }] },
+            select: { position: { select: { title: true, code: true } } },
+          },
+        },
+      })
+    : null;
+
+  const team =
+    hasPermission(actor.roles, "read:person:team") && actor.ledUnitPaths.length
+      ? await (async () => {
+          const inTeam = { OR: actor.ledUnitPaths.map((p) => ({ orgUnit: { path: { startsWith: p } } })) };
+          const notSelf = actor.personId ? { id: { not: actor.personId } } : {};
+          const [active, onLeave, units] = await Promise.all([
+            db.person.count({ where: { AND: [inTeam, notSelf, { status: "ACTIVE" }] } }),
+            db.person.count({ where: { AND: [inTeam, notSelf, { status: "ON_LEAVE" }] } }),
+            db.orgUnit.findMany({ where: { id: { in: actor.ledUnitIds } }, select: { id: true, code: true, name: true } }),
+          ]);
+          return { active, onLeave, units };
+        })()
+      : null;
+
+  const organisation = hasPermission(actor.roles, "read:person:any")
+    ? await (async () => {
+        const [people, units, positions, unitsWithoutLeader] = await Promise.all([
+          db.person.count({ where: { status: { in: ["ACTIVE", "ON_LEAVE"] } } }),
+          db.orgUnit.count(),
+          db.position.count(),
+          db.orgUnit.count({ where: { leaderId: null } }),
+        ]);
+        return { people, units, positions, unitsWithoutLeader };
+      })()
+    : null;
+
+  const administration = actor.roles.includes("ADMIN")
+    ? await (async () => {
+        const since = new Date(now.getTime() - 24 * 3_600_000);
+        const [accounts, failedLogins] = await Promise.all([
+          db.user.count(),
+          db.loginAttempt.count({ where: { success: false, createdAt: { gte: since } } }),
+        ]);
+        return { accounts, failedLogins };
+      })()
+    : null;
+
+  return {
+    own: own
+      ? { firstName: own.firstName, orgUnit: own.orgUnit, positions: own.assignments.map((a) => a.position) }
+      : null,
+    team,
+    organisation,
+    administration,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Db } from "~/utils/db.server.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { hashPassword } from "~/modules/auth/password.server.ts";
+import { DEMO_EMAILS, generateAdministration, type Administration } from "./generator.ts";
+import { bulkInsert } from "./bulk-insert.server.ts";
+import { isPostgres } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+
+export const DEMO_PASSWORD = "Lernreise-Demo-2026";
+export const DEMO_PEOPLE = 300;
+export const DEMO_SEED = 2026;
+
+export class SeedRefusedError extends Error {}
+
+/** The seed never mixes with real data: it runs only on an empty database. */
+export async function assertEmpty(db: Db) {
+  const [people, units, users] = await Promise.all([db.person.count(), db.orgUnit.count(), db.user.count()]);
+  if (people + units + users > 0) {
+    throw new SeedRefusedError(
+      `Die Datenbank enthält bereits Daten (${people} Personen, ${units} Organisationseinheiten, ${users} Konten). ` +
+        "Beispieldaten werden nur in eine leere Datenbank geschrieben.",
+    );
+  }
+}
+
+export function assertNotProduction(nodeEnv: string | undefined, force: boolean) {
+  if (nodeEnv === "production" && !force) {
+    throw new SeedRefusedError("NODE_ENV=production: Beispieldaten werden im Produktivbetrieb nur mit --force geschrieben.");
+  }
+}
+
+const CHUNK = 500;
+
+async function insert(db: Db, admin: Administration, onProgress?: (done: number, total: number) => void) {
+  const total = admin.units.length + admin.positions.length + admin.people.length + admin.assignments.length;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    onProgress?.(done, total);
+  };
+  const dialect = isPostgres(getEnv().DATABASE_URL) ? "postgresql" : "sqlite";
+  const now = new Date();
+  await db.$transaction(
+    async (tx) => {
+      // Units first without leaders (people do not exist yet); parents come before children.
+      const stages: [string, Record<string, string | number | boolean | Date | null>[]][] = [
+        ["OrgUnit", admin.units.map(({ leaderId: _l, deputyId: _d, ...u }) => ({ ...u, createdAt: now, updatedAt: now }))],
+        ["Position", admin.positions.map((p) => ({ ...p, createdAt: now, updatedAt: now }))],
+        ["Person", admin.people.map((p) => ({ ...p, createdAt: now, updatedAt: now }))],
+        ["PositionAssignment", admin.assignments.map((a) => ({ ...a, createdAt: now }))],
+      ];
+      for (const [table, rows] of stages) {
+        for (let i = 0; i < rows.length; i += CHUNK * 10) {
+          const chunk = rows.slice(i, i + CHUNK * 10);
+          await bulkInsert(tx, dialect, table, chunk);
+          tick(chunk.length);
+        }
+      }
+      for (const unit of admin.units) {
+        if (unit.leaderId || unit.deputyId) {
+          await tx.orgUnit.update({ where: { id: unit.id }, data: { leaderId: unit.leaderId, deputyId: unit.deputyId } });
+        }
+      }
+      await recordAudit(tx, {
+        actorUserId: null,
+        action: "seed.administration",
+        entityType: "OrgUnit",
+        summary: `${admin.units.length} Einheiten, ${admin.positions.length} Stellen, ${admin.people.length} Personen angelegt`,
+      });
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+/** The demo administration "Stadtverwaltung Beispielstadt" with the four demo accounts. */
+export async function seedDemo(db: Db) {
+  await assertEmpty(db);
+  const admin = generateAdministration({ people: DEMO_PEOPLE, seed: DEMO_SEED, withDemoAccounts: true });
+  await insert(db, admin);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts = [
+    { email: DEMO_EMAILS.employee, personId: admin.demo.employee, roles: ["EMPLOYEE"] as const },
+    { email: DEMO_EMAILS.leader, personId: admin.demo.leader, roles: ["EMPLOYEE"] as const },
+    { email: DEMO_EMAILS.hr, personId: admin.demo.hr, roles: ["EMPLOYEE", "HR_DEVELOPMENT"] as const },
+    { email: DEMO_EMAILS.admin, personId: admin.demo.admin, roles: ["EMPLOYEE", "ADMIN"] as const },
+  ];
+  await db.$transaction(async (tx) => {
+    for (const account of accounts) {
+      const user = await tx.user.create({
+        data: {
+          email: account.email,
+          passwordHash,
+          personId: account.personId,
+          roles: { create: account.roles.map((role) => ({ role })) },
+        },
+      });
+      await recordAudit(tx, {
+        actorUserId: null,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        affectedPersonId: account.personId,
+        summary: `Demo-Konto ${account.email} (${account.roles.join(", ")})`,
+      });
+    }
+  });
+  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: accounts.length };
+}
+
+/** A larger synthetic administration of the same shape, for benchmarks. No accounts. */
+export async function seedSynthetic(db: Db, { people, seed }: { people: number; seed: number }, onProgress?: (done: number, total: number) => void) {
+  await assertEmpty(db);
+  const admin = generateAdministration({ people, seed });
+  await insert(db, admin, onProgress);
+  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: 0 };
+}

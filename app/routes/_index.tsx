@@ -1,0 +1,118 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getStartOverview } from "~/modules/org/dashboard.server.ts";
+import { requireActor } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { formatNumber } from "~/utils/i18n.ts";
+import { useLocale } from "~/root.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return getStartOverview(db, actor);
+}
+
+export default function StartPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const n = (value: number) => formatNumber(value, locale);
+  return (
+    <>
+      <div className="page-header">
+        <h1 className="kern-heading-large">{data.own ? t("start.greeting", { name: data.own.firstName }) : t("start.title")}</h1>
+        <p className="kern-body">{t("start.intro")}</p>
+      </div>
+      <div className="cards">
+        {data.own ? (
+          <section className="panel" aria-labelledby="card-own">
+            <h2 id="card-own" className="kern-heading-small">
+              {t("start.own.title")}
+            </h2>
+            {data.own.positions.length ? (
+              <ul>
+                {data.own.positions.map((p) => (
+                  <li key={p.code}>
+                    {p.title} <span className="muted">({p.code})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("start.own.noPosition")}</p>
+            )}
+            {data.own.orgUnit ? (
+              <p>
+                {data.own.orgUnit.code} {data.own.orgUnit.name}
+              </p>
+            ) : null}
+            <Link className="kern-link" to="/profil">
+              {t("start.own.link")}
+            </Link>
+          </section>
+        ) : null}
+        {data.team ? (
+          <section className="panel" aria-labelledby="card-team">
+            <h2 id="card-team" className="kern-heading-small">
+              {t("start.team.title")}
+            </h2>
+            <p>
+              <Link className="kern-link" to="/team?status=ACTIVE">
+                <span className="stat">{n(data.team.active)}</span> {t("start.team.active")}
+              </Link>
+            </p>
+            <p>
+              <Link className="kern-link" to="/team?status=ON_LEAVE">
+                {t("start.team.onLeave", { count: data.team.onLeave, formatted: n(data.team.onLeave) })}
+              </Link>
+            </p>
+            <p className="muted">{t("start.team.units", { units: data.team.units.map((u) => `${u.code} ${u.name}`).join(", ") })}</p>
+          </section>
+        ) : null}
+        {data.organisation ? (
+          <section className="panel" aria-labelledby="card-org">
+            <h2 id="card-org" className="kern-heading-small">
+              {t("start.org.title")}
+            </h2>
+            <p>
+              <Link className="kern-link" to="/personen">
+                <span className="stat">{n(data.organisation.people)}</span> {t("start.org.people")}
+              </Link>
+            </p>
+            <p>
+              <Link className="kern-link" to="/organisation">
+                {t("start.org.units", { units: n(data.organisation.units), positions: n(data.organisation.positions) })}
+              </Link>
+            </p>
+            {data.organisation.unitsWithoutLeader > 0 ? (
+              <p>{t("start.org.withoutLeader", { count: data.organisation.unitsWithoutLeader })}</p>
+            ) : null}
+          </section>
+        ) : null}
+        {data.administration ? (
+          <section className="panel" aria-labelledby="card-admin">
+            <h2 id="card-admin" className="kern-heading-small">
+              {t("start.admin.title")}
+            </h2>
+            <p>
+              <Link className="kern-link" to="/admin/benutzer">
+                <span className="stat">{n(data.administration.accounts)}</span> {t("start.admin.accounts")}
+              </Link>
+            </p>
+            <p>
+              <Link className="kern-link" to="/admin/audit?action=auth.login-failed">
+                {t("start.admin.failedLogins", { count: data.administration.failedLogins })}
+              </Link>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

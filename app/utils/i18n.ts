@@ -1,0 +1,72 @@
+// Translations with i18next (docs/decisions/006). All strings live in app/locales/*.json;
+// German is the default, English the second language. Resources are bundled (two small files),
+// so server and client render the same text without a loading step.
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
+import de from "~/locales/de.json";
+import en from "~/locales/en.json";
+
+export const LOCALES = ["de", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "de";
+export const LOCALE_COOKIE = "lr_lang";
+
+export const resources = { de: { translation: de }, en: { translation: en } } as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function createI18n(locale: Locale): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+const fixed = new Map<Locale, TFunction>();
+/** A translate function for server code (actions, error messages). */
+export function getT(locale: Locale): TFunction {
+  let t = fixed.get(locale);
+  if (!t) {
+    t = createI18n(locale).t;
+    fixed.set(locale, t);
+  }
+  return t;
+}
+
+export function localeFromCookie(cookieHeader: string | null): Locale {
+  const match = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(\\w+)`));
+  return isLocale(match?.[1]) ? match[1] : DEFAULT_LOCALE;
+}
+
+const intlLocale = (locale: Locale) => (locale === "de" ? "de-DE" : "en-GB");
+
+export function formatDate(value: Date | string | null | undefined, locale: Locale) {
+  if (!value) return "–";
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(
+    new Date(value),
+  );
+}
+
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale) {
+  if (!value) return "–";
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Berlin",
+  }).format(new Date(value));
+}
+
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+}

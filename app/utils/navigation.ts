@@ -1,0 +1,48 @@
+import type { Role } from "~/modules/auth/permissions.ts";
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+}
+export interface NavSection {
+  headingKey: string;
+  items: NavItem[];
+}
+
+/** Navigation by role (shared/docs/screens.md); only pages that exist are listed. */
+export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSection[] {
+  const sections: NavSection[] = [];
+  if (hasPerson) {
+    sections.push({
+      headingKey: "nav.section.own",
+      items: [
+        { to: "/", labelKey: "nav.start" },
+        { to: "/profil", labelKey: "nav.profile" },
+      ],
+    });
+  } else {
+    sections.push({ headingKey: "nav.section.own", items: [{ to: "/", labelKey: "nav.start" }] });
+  }
+  if (roles.includes("LEADER")) {
+    sections.push({ headingKey: "nav.section.leader", items: [{ to: "/team", labelKey: "nav.team" }] });
+  }
+  if (roles.includes("HR_DEVELOPMENT")) {
+    sections.push({
+      headingKey: "nav.section.hr",
+      items: [
+        { to: "/organisation", labelKey: "nav.org" },
+        { to: "/personen", labelKey: "nav.people" },
+      ],
+    });
+  }
+  if (roles.includes("ADMIN")) {
+    sections.push({
+      headingKey: "nav.section.admin",
+      items: [
+        { to: "/admin/benutzer", labelKey: "nav.users" },
+        { to: "/admin/audit", labelKey: "nav.audit" },
+      ],
+    });
+  }
+  return sections;
+}
