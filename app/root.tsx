@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import kernStyles from "@kern-ux/native/dist/kern.min.css";
@@ -10,6 +10,7 @@ import { createI18n, DEFAULT_LOCALE, localeFromCookie, LOCALE_COOKIE, type Local
 import { navigationFor } from "~/utils/navigation.ts";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { useRootData } from "~/utils/use-root-data.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: kernStyles },
@@ -39,14 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
-}
-
-export function useLocale(): Locale {
-  return useRootData()?.locale ?? DEFAULT_LOCALE;
-}
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const i18n = useMemo(() => createI18n(locale), [locale]);

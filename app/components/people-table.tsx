@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/i18n.ts";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 
 export interface PersonRow {
   id: string;

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { getPersonProfile } from "~/modules/org/org.server.ts";
 import { formatDate, formatNumber } from "~/utils/i18n.ts";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 
 type Profile = Awaited<ReturnType<typeof getPersonProfile>>;
 // Dates arrive as Date objects through single fetch.

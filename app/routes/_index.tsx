@@ -5,7 +5,7 @@ import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatNumber } from "~/utils/i18n.ts";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];

@@ -6,7 +6,7 @@ import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/utils/i18n.ts";
 import { z } from "zod";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 import { Field } from "~/components/forms.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
 import { parseListQuery } from "~/utils/query.ts";
 import { formatDate } from "~/utils/i18n.ts";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 import { Alert, Field } from "~/components/forms.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

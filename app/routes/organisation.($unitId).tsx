@@ -6,7 +6,7 @@ import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
 import { formatNumber } from "~/utils/i18n.ts";
-import { useLocale } from "~/root.tsx";
+import { useLocale } from "~/utils/use-root-data.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
