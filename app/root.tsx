@@ -2,6 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
+import "@kern-ux/native/dist/fonts/fira-sans.css";
+import { cssBundleHref } from "@remix-run/css-bundle";
 import kernStyles from "@kern-ux/native/dist/kern.min.css";
 import appStyles from "~/styles/app.css";
 import { getOptionalActor } from "~/utils/auth.server.ts";
@@ -13,6 +15,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useRootData } from "~/utils/use-root-data.ts";
 
 export const links: LinksFunction = () => [
+  ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
   { rel: "stylesheet", href: kernStyles },
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry of the `lernreise` command: runs the TypeScript CLI through tsx, with the project's
 // tsconfig (path aliases) wherever it is called from.
+import "dotenv/config";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";

@@ -1,5 +1,6 @@
 // The production HTTP server: static assets, the origin check (CSRF) and the Remix handler.
 // Honours PORT (default 3000) and HOST (default 0.0.0.0; tests use 127.0.0.1).
+import "dotenv/config";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";

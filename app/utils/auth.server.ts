@@ -31,7 +31,13 @@ declare module "lucia" {
 
 export async function createLoginSession(userId: string) {
   const session = await lucia.createSession(userId, { createdAt: new Date() });
-  return lucia.createSessionCookie(session.id).serialize();
+  // Lucia's `expires: false` still writes a 400-day Max-Age; drop it so the cookie ends with the
+  // browser session. The server-side idle and absolute limits apply either way.
+  return lucia
+    .createSessionCookie(session.id)
+    .serialize()
+    .replace(/;\s*Max-Age=\d+/i, "")
+    .replace(/;\s*Expires=[^;]+/i, "");
 }
 
 async function validate(request: Request) {
