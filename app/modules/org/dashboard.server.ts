@@ -1,5 +1,6 @@
 import type { Db } from "~/utils/db.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
+import { unitIdsInSubtrees } from "./org.server.ts";
 
 /** The figures of the start page, each limited to what the actor's roles allow. */
 export async function getStartOverview(db: Db, actor: Actor) {
@@ -22,7 +23,7 @@ export async function getStartOverview(db: Db, actor: Actor) {
   const team =
     hasPermission(actor.roles, "read:person:team") && actor.ledUnitPaths.length
       ? await (async () => {
-          const inTeam = { OR: actor.ledUnitPaths.map((p) => ({ orgUnit: { path: { startsWith: p } } })) };
+          const inTeam = { orgUnitId: { in: await unitIdsInSubtrees(db, actor.ledUnitPaths) } };
           const notSelf = actor.personId ? { id: { not: actor.personId } } : {};
           const [active, onLeave, units] = await Promise.all([
             db.person.count({ where: { AND: [inTeam, notSelf, { status: "ACTIVE" }] } }),
