@@ -71,7 +71,7 @@ const DEZERNATE = [
 ];
 
 const NAMED_AEMTER: AmtTemplate[] = [
-  { code: "10", name: "Haupt- und Personalamt", dezernat: 0, divisions: ["Organisation", "Personalservice", "Personalentwicklung"], jobs: ["Sachbearbeitung Personal", "Referent*in Personalentwicklung", "Sachbearbeitung Organisation"] },
+  { code: "10", name: "Haupt- und Personalamt", dezernat: 0, divisions: ["Organisation", "Personalservice", "Personalentwicklung"], jobs: ["Sachbearbeitung Organisation", "Sachbearbeitung Personal", "Referent*in Personalentwicklung"] },
   { code: "12", name: "Amt für Informationstechnik", dezernat: 0, divisions: ["IT-Betrieb", "Digitale Verwaltung", "IT-Sicherheit"], jobs: ["Systemadministration", "Fachinformatik Anwendungsbetreuung", "Projektleitung Digitalisierung"] },
   { code: "20", name: "Kämmerei", dezernat: 1, divisions: ["Haushalt", "Stadtkasse", "Steuern"], jobs: ["Sachbearbeitung Haushalt", "Sachbearbeitung Stadtkasse", "Sachbearbeitung Steuern"] },
   { code: "32", name: "Ordnungsamt", dezernat: 1, divisions: ["Allgemeine Ordnungsangelegenheiten", "Bürgerbüro", "Verkehrsüberwachung"], jobs: ["Sachbearbeitung Gewerbe", "Sachbearbeitung Bürgerservice", "Verkehrsüberwachung"] },
@@ -194,14 +194,16 @@ export function generateAdministration(options: GeneratorOptions): Administratio
     leaves.push(amtUnit);
     amt.divisions.forEach((division, di) => {
       const div = addUnit(`${amt.code}.${di + 1}`, division, "ABTEILUNG", amtUnit, di);
-      jobsByUnit.set(div.id, amt.jobs);
+      // The division's own job first; the Amt's others appear now and then.
+      const ownJob = amt.jobs[di % amt.jobs.length]!;
+      jobsByUnit.set(div.id, [ownJob, ownJob, ownJob, ...amt.jobs]);
       if (sachgebietePerDivision === 0) {
         leaves.push(div);
         return;
       }
       for (let s = 0; s < sachgebietePerDivision; s++) {
         const sg = addUnit(`${amt.code}.${di + 1}.${s + 1}`, `${division} – Sachgebiet ${s + 1}`, "SACHGEBIET", div, s);
-        jobsByUnit.set(sg.id, amt.jobs);
+        jobsByUnit.set(sg.id, jobsByUnit.get(div.id)!);
         leaves.push(sg);
       }
     });

@@ -1,0 +1,79 @@
+// The demo and synthetic seeds on an empty database of the kind under test (a fresh SQLite
+// file, or a fresh PostgreSQL database in test:pg).
+import { copyFileSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDb, type Db } from "~/utils/db.server.ts";
+import { assertNotProduction, seedDemo, seedSynthetic, SeedRefusedError } from "~/modules/seed/seed.server.ts";
+import { migrate } from "../setup/database.ts";
+
+async function emptyDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const template = inject("templateDb");
+  if (template) {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "lernreise-seed-")), "seed.db");
+    copyFileSync(template, file);
+    const db = createDb(`file:${file}`);
+    return { db, drop: () => db.$disconnect() };
+  }
+  const base = new URL(inject("databaseUrl"));
+  const name = `lernreise_seed_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  migrate(url.toString());
+  const db = createDb(url.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+describe("seeding", () => {
+  it("writes the demo administration with leaders on every unit and four accounts", async () => {
+    const { db, drop } = await emptyDatabase();
+    try {
+      const result = await seedDemo(db);
+      expect(result).toMatchObject({ people: 300, accounts: 4 });
+      expect(await db.orgUnit.count({ where: { leaderId: null } })).toBe(0);
+      const codes = (await db.orgUnit.findMany({ select: { code: true } })).map((u) => u.code);
+      expect(codes).toEqual(expect.arrayContaining(["10", "10.3", "12", "20", "32", "37", "50", "51", "61", "66", "OE"]));
+      expect(await db.orgUnit.count({ where: { type: "DEZERNAT" } })).toBe(4);
+      const dates = await db.person.findFirstOrThrow({ where: { email: "mitarbeiterin@beispielstadt.example" }, include: { assignments: true } });
+      expect(dates.assignments).toHaveLength(2); // current and earlier position
+      await expect(seedDemo(db)).rejects.toBeInstanceOf(SeedRefusedError);
+    } finally {
+      await drop();
+    }
+  });
+
+  it("writes a synthetic administration of the requested size", async () => {
+    const { db, drop } = await emptyDatabase();
+    try {
+      const result = await seedSynthetic(db, { people: 1200, seed: 3 });
+      expect(result.people).toBe(1200);
+      expect(await db.person.count()).toBe(1200);
+      expect(await db.orgUnit.count({ where: { type: "SACHGEBIET" } })).toBeGreaterThan(0);
+      // Paths are consistent: every unit's path ends with its id and starts with its parent's.
+      const units = await db.orgUnit.findMany({ select: { id: true, path: true, parent: { select: { path: true } } } });
+      for (const u of units) {
+        expect(u.path.endsWith(`/${u.id}/`)).toBe(true);
+        if (u.parent) expect(u.path.startsWith(u.parent.path)).toBe(true);
+      }
+    } finally {
+      await drop();
+    }
+  });
+
+  it("refuses production without --force", () => {
+    expect(() => assertNotProduction("production", false)).toThrow(SeedRefusedError);
+    expect(() => assertNotProduction("production", true)).not.toThrow();
+  });
+});
