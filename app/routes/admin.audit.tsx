@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/modules/audit/audit.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
@@ -8,6 +8,7 @@ import { formatDateTime } from "~/utils/i18n.ts";
 import { z } from "zod";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { Field } from "~/components/forms.tsx";
+import { FilterForm, PageHeader } from "~/components/page.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
@@ -32,16 +33,10 @@ export default function AuditPage() {
   const locale = useLocale();
   return (
     <>
-      <div className="page-header">
-        <h1 className="kern-heading-large">{t("audit.title")}</h1>
-        <p className="kern-body">{t("audit.intro")}</p>
-      </div>
-      <Form method="get" className="filters" role="search" aria-label={t("audit.filterLabel")}>
+      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <FilterForm label={t("audit.filterLabel")}>
         <Field label={t("audit.action")} hint={t("audit.actionHint")} inputProps={{ id: "action", name: "action", type: "search", defaultValue: query.action ?? "" }} />
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">{t("filter.apply")}</span>
-        </button>
-      </Form>
+      </FilterForm>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--striped">
           <caption className="kern-sr-only">{t("audit.title")}</caption>

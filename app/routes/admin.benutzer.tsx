@@ -13,6 +13,7 @@ import { parseListQuery } from "~/utils/query.ts";
 import { formatDate } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { Alert, Field } from "~/components/forms.tsx";
+import { FilterForm, PageHeader } from "~/components/page.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
@@ -47,17 +48,11 @@ export default function UsersPage() {
   const locale = useLocale();
   return (
     <>
-      <div className="page-header">
-        <h1 className="kern-heading-large">{t("users.title")}</h1>
-        <p className="kern-body">{t("users.intro")}</p>
-      </div>
+      <PageHeader title={t("users.title")} intro={t("users.intro")} />
       {actionData ? <Alert tone={actionData.ok ? "success" : "danger"} title={t(actionData.message, { defaultValue: actionData.message })} /> : null}
-      <Form method="get" className="filters" role="search" aria-label={t("users.filterLabel")}>
+      <FilterForm label={t("users.filterLabel")}>
         <Field label={t("filter.searchEmail")} inputProps={{ id: "q", name: "q", type: "search", defaultValue: query.q ?? "" }} />
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">{t("filter.apply")}</span>
-        </button>
-      </Form>
+      </FilterForm>
       <div className="kern-table-responsive">
         <table className="kern-table kern-table--striped">
           <caption className="kern-sr-only">{t("users.title")}</caption>

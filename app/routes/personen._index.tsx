@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOrgUnitOptions, listPeople, listPositionOptions } from "~/modules/org/org.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
@@ -8,6 +8,7 @@ import { run } from "~/utils/http.server.ts";
 import { parseListQuery } from "~/utils/query.ts";
 import { CheckboxField, Field, SelectField } from "~/components/forms.tsx";
 import { Pagination, PeopleTable } from "~/components/people-table.tsx";
+import { FilterForm, PageHeader, StatusFilter } from "~/components/page.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Personen – Lernreise" }];
@@ -37,11 +38,8 @@ export default function PeoplePage() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-header">
-        <h1 className="kern-heading-large">{t("people.title")}</h1>
-        <p className="kern-body">{t("people.intro")}</p>
-      </div>
-      <Form method="get" className="filters" role="search" aria-label={t("people.filterLabel")}>
+      <PageHeader title={t("people.title")} intro={t("people.intro")} />
+      <FilterForm label={t("people.filterLabel")}>
         <Field label={t("filter.search")} inputProps={{ id: "q", name: "q", type: "search", defaultValue: query.q ?? "" }} />
         <SelectField
           label={t("filter.unit")}
@@ -57,15 +55,8 @@ export default function PeoplePage() {
           options={[{ value: "", label: t("filter.allPositions") }, ...positions.map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))]}
           selectProps={{ id: "position", name: "position", defaultValue: query.position ?? "" }}
         />
-        <SelectField
-          label={t("filter.status")}
-          options={["CURRENT", "ACTIVE", "ON_LEAVE", "LEFT", "ALL"].map((s) => ({ value: s, label: t(`filter.statusOption.${s}`) }))}
-          selectProps={{ id: "status", name: "status", defaultValue: query.status }}
-        />
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">{t("filter.apply")}</span>
-        </button>
-      </Form>
+        <StatusFilter value={query.status} />
+      </FilterForm>
       <PeopleTable people={people} caption={t("people.title")} />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>
