@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/modules/audit/audit.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { run } from "~/utils/http.server.ts";
 import { formatDateTime } from "~/utils/i18n.ts";
 import { z } from "zod";
 import { useLocale } from "~/utils/use-root-data.ts";
@@ -20,10 +21,10 @@ const AuditQuerySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "read:audit:any");
+  const actor = await requireUserWithPermission(request, "read:audit:any");
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = AuditQuerySchema.parse({ ...params, action: params.action || undefined });
-  const result = await listAuditEvents(db, { page: query.page, action: query.action });
+  const result = await run(() => listAuditEvents(db, actor, { page: query.page, action: query.action }));
   return { ...result, query, pageCount: Math.max(1, Math.ceil(result.total / result.pageSize)) };
 }
 

@@ -9,7 +9,3 @@ export async function run<T>(fn: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-export function invariantResponse(condition: unknown, message: string, init: ResponseInit = { status: 400 }): asserts condition {
-  if (!condition) throw new Response(message, init);
-}

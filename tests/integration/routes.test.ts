@@ -165,3 +165,15 @@ describe("health", () => {
     expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
   });
 });
+
+describe("audit log module", () => {
+  it("refuses the audit log to everyone but administrators, also when called directly", async () => {
+    const { listAuditEvents } = await import("~/modules/audit/audit.server.ts");
+    const { AccessDeniedError } = await import("~/modules/errors.ts");
+    const { actorFor } = await import("../factories.ts");
+    const s = await createScenario(db);
+    await expect(listAuditEvents(db, await actorFor(db, s.hrUser.id), { page: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
+    const result = await listAuditEvents(db, await actorFor(db, s.adminUser.id), { page: 1 });
+    expect(result.pageSize).toBe(50);
+  });
+});

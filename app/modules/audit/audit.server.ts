@@ -1,4 +1,6 @@
 import type { Tx } from "~/utils/db.server.ts";
+import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
+import { AccessDeniedError } from "~/modules/errors.ts";
 
 export interface AuditInput {
   actorUserId: string | null;
@@ -30,8 +32,10 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEvents(
   tx: Tx,
+  actor: Actor,
   { page, action, affectedPersonId }: { page: number; action?: string; affectedPersonId?: string },
 ) {
+  if (!hasPermission(actor.roles, "read:audit:any")) throw new AccessDeniedError();
   const where = {
     ...(action ? { action: { startsWith: action } } : {}),
     ...(affectedPersonId ? { affectedPersonId } : {}),
