@@ -13,8 +13,17 @@ if ! "$BIN/pg_isready" -h 127.0.0.1 -p "$PGPORT" -q; then
     [ "$(id -u)" = "0" ] && chown postgres:postgres "$PGDATA_DIR"
     as_pg "$BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  as_pg "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  start_cluster() {
+    as_pg "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  }
+  if ! start_cluster; then
+    # A throwaway cluster left broken by an earlier run: start over.
+    rm -rf "$PGDATA_DIR" && mkdir -p "$PGDATA_DIR"
+    [ "$(id -u)" = "0" ] && chown postgres:postgres "$PGDATA_DIR"
+    as_pg "$BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    start_cluster
+  fi
 fi
 "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='lernreise'" | grep -q 1 \
   || "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE ROLE lernreise LOGIN CREATEDB PASSWORD 'lernreise'"
