@@ -9,14 +9,23 @@ export type Role = StoredRole | "LEADER";
 
 export type Access = "own" | "team" | "any";
 export type Action = "read" | "update" | "create" | "delete";
-export type Entity = "person" | "org" | "user" | "audit" | "password";
+export type Entity = "person" | "org" | "user" | "audit" | "password" | "competency" | "profile";
 export type Permission = `${Action}:${Entity}:${Access}`;
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  EMPLOYEE: ["read:person:own", "update:password:own"],
-  LEADER: ["read:person:own", "read:person:team", "update:password:own"],
-  HR_DEVELOPMENT: ["read:person:own", "read:person:any", "read:org:any", "update:password:own"],
-  ADMIN: ["read:user:any", "create:user:any", "update:user:any", "read:audit:any", "update:password:own"],
+  EMPLOYEE: ["read:person:own", "update:password:own", "read:competency:any", "read:profile:own"],
+  LEADER: ["read:person:own", "read:person:team", "update:password:own", "read:competency:any", "read:profile:own", "read:profile:team"],
+  HR_DEVELOPMENT: [
+    "read:person:own",
+    "read:person:any",
+    "read:org:any",
+    "update:password:own",
+    "read:competency:any",
+    "update:competency:any",
+    "read:profile:any",
+    "update:profile:any",
+  ],
+  ADMIN: ["read:user:any", "create:user:any", "update:user:any", "read:audit:any", "update:password:own", "read:competency:any"],
 };
 
 const ACCESS_ORDER: Record<Access, number> = { own: 0, team: 1, any: 2 };
