@@ -4,13 +4,21 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import de from "~/locales/de.json";
 import en from "~/locales/en.json";
+import competencyDe from "~/locales/competency.de.json";
+import competencyEn from "~/locales/competency.en.json";
+import exchangeDe from "~/locales/exchange.de.json";
+import exchangeEn from "~/locales/exchange.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 export const LOCALE_COOKIE = "lr_lang";
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+// One file per area keeps parallel work apart; each area file holds its own top-level keys.
+export const resources = {
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn } },
+} as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
