@@ -116,6 +116,11 @@ export function PersonProfile({ profile, own }: Props) {
           </dl>
           <h3 className="kern-heading-small">{t("position.jobDescription")}</h3>
           <p className="job-description">{a.position.jobDescription || t("position.noJobDescription")}</p>
+          <p>
+            <Link className="kern-link" to={`/stellenprofile/${a.position.id}`}>
+              {t("profile.positionProfileLink")}
+            </Link>
+          </p>
         </section>
       ))}
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatNumber } from "~/utils/i18n.ts";
+import { formatDate, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
@@ -88,6 +88,49 @@ export default function StartPage() {
             </p>
             {data.organisation.unitsWithoutLeader > 0 ? (
               <p>{t("start.org.withoutLeader", { count: data.organisation.unitsWithoutLeader })}</p>
+            ) : null}
+          </section>
+        ) : null}
+        {data.reviews ? (
+          <section className="panel" aria-labelledby="card-reviews">
+            <h2 id="card-reviews" className="kern-heading-small">
+              {t("start.reviews.title")}
+            </h2>
+            {data.reviews.frameworks.length + data.reviews.roleProfiles.length + data.reviews.positionCount === 0 ? <p>{t("start.reviews.none")}</p> : null}
+            {data.reviews.frameworks.length ? (
+              <ul>
+                {data.reviews.frameworks.map((f) => (
+                  <li key={f.id}>
+                    <Link className="kern-link" to={`/kompetenzmodelle/${f.id}`}>
+                      {f.name}
+                    </Link>{" "}
+                    – {formatDate(f.nextReviewAt, locale)}
+                    {f.nextReviewAt && new Date(f.nextReviewAt) < new Date() ? <span className="kern-badge kern-badge--danger"> {t("review.overdue")}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {data.reviews.roleProfiles.length ? (
+              <ul>
+                {data.reviews.roleProfiles.map((r) => (
+                  <li key={r.id}>
+                    <Link className="kern-link" to={`/rollenprofile/${r.id}`}>
+                      {r.name}
+                    </Link>{" "}
+                    – {formatDate(r.nextReviewAt, locale)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {data.reviews.overduePositions ? (
+              <p>
+                <Link className="kern-link" to="/stellenprofile?state=DUE">
+                  {t("start.reviews.overduePositions", { count: data.reviews.overduePositions })}
+                </Link>
+              </p>
+            ) : null}
+            {data.reviews.positionCount > data.reviews.overduePositions ? (
+              <p>{t("start.reviews.soonPositions", { count: data.reviews.positionCount - data.reviews.overduePositions })}</p>
             ) : null}
           </section>
         ) : null}

@@ -7,6 +7,8 @@ import en from "~/locales/en.json";
 import competencyDe from "~/locales/competency.de.json";
 import competencyEn from "~/locales/competency.en.json";
 import exchangeDe from "~/locales/exchange.de.json";
+import frameworkDe from "~/locales/framework.de.json";
+import frameworkEn from "~/locales/framework.en.json";
 import exchangeEn from "~/locales/exchange.en.json";
 
 export const LOCALES = ["de", "en"] as const;
@@ -16,8 +18,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -18,10 +18,17 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/", labelKey: "nav.start" },
         { to: "/profil", labelKey: "nav.profile" },
+        { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
       ],
     });
   } else {
-    sections.push({ headingKey: "nav.section.own", items: [{ to: "/", labelKey: "nav.start" }] });
+    sections.push({
+      headingKey: "nav.section.own",
+      items: [
+        { to: "/", labelKey: "nav.start" },
+        { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
+      ],
+    });
   }
   if (roles.includes("LEADER")) {
     sections.push({ headingKey: "nav.section.leader", items: [{ to: "/team", labelKey: "nav.team" }] });
@@ -32,6 +39,8 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/organisation", labelKey: "nav.org" },
         { to: "/personen", labelKey: "nav.people" },
+        { to: "/stellenprofile", labelKey: "nav.positionProfiles" },
+        { to: "/rollenprofile", labelKey: "nav.roleProfiles" },
       ],
     });
   }

@@ -170,7 +170,7 @@ export async function getFramework(db: Db, actor: Actor, frameworkId: string) {
     include: { reviewedBy: { select: { email: true } } },
     take: 20,
   });
-  return { framework, tree, ordered: flatten(tree as never[]) as (FlatNode & { depth: number })[], versions, reviews };
+  return { framework, tree, ordered: flatten(tree), versions, reviews };
 }
 
 async function requireDraft(tx: Tx, frameworkId: string) {

@@ -317,3 +317,13 @@ export async function listPositionProfiles(db: Db, actor: Actor, filter: { q?: s
   ]);
   return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / POSITIONS_PAGE_SIZE)), positions };
 }
+
+/** One published competency with its levels and descriptors, for the level choice. */
+export async function getPublishedCompetency(db: Db, competencyId: string) {
+  const competency = await db.competencyNode.findUnique({
+    where: { id: competencyId },
+    select: { ...competencySelect, kind: true },
+  });
+  if (!competency || competency.kind !== "COMPETENCY" || competency.framework.status !== "PUBLISHED") return null;
+  return competency;
+}

@@ -19,16 +19,15 @@ export interface TreeNode extends FlatNode {
   children: TreeNode[];
 }
 
-export function buildTree<T extends FlatNode>(nodes: T[]): (T & { depth: number; children: (T & { depth: number; children: unknown[] })[] })[] {
-  type N = T & { depth: number; children: N[] };
-  const byId = new Map<string, N>(nodes.map((n) => [n.id, { ...n, depth: 0, children: [] } as N]));
-  const roots: N[] = [];
+export function buildTree(nodes: FlatNode[]): TreeNode[] {
+  const byId = new Map<string, TreeNode>(nodes.map((n) => [n.id, { ...n, depth: 0, children: [] }]));
+  const roots: TreeNode[] = [];
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  const sort = (list: N[], depth: number) => {
+  const sort = (list: TreeNode[], depth: number) => {
     list.sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code, "de"));
     for (const n of list) {
       n.depth = depth;
@@ -36,7 +35,7 @@ export function buildTree<T extends FlatNode>(nodes: T[]): (T & { depth: number;
     }
   };
   sort(roots, 0);
-  return roots as never;
+  return roots;
 }
 
 /** Depth-first order, as the tree is shown. */

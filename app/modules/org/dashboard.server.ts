@@ -1,6 +1,7 @@
 import type { Db } from "~/utils/db.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
 import { unitIdsInSubtrees } from "./org.server.ts";
+import { listDueReviews } from "~/modules/competency/profiles.server.ts";
 
 /** The figures of the start page, each limited to what the actor's roles allow. */
 export async function getStartOverview(db: Db, actor: Actor) {
@@ -57,7 +58,10 @@ export async function getStartOverview(db: Db, actor: Actor) {
       })()
     : null;
 
+  const reviews = hasPermission(actor.roles, "update:profile:any") ? await listDueReviews(db, actor, { withinDays: 30, take: 5 }) : null;
+
   return {
+    reviews,
     own: own
       ? { firstName: own.firstName, orgUnit: own.orgUnit, positions: own.assignments.map((a) => a.position) }
       : null,
