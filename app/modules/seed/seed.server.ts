@@ -3,6 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { DEMO_EMAILS, generateAdministration, type Administration } from "./generator.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
+import { seedCompetencyModel } from "./competency-seed.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
@@ -104,7 +105,18 @@ export async function seedDemo(db: Db) {
       });
     }
   });
-  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: accounts.length };
+  // The competency model: DigComp 2.2, the municipal core model, role profiles and a position
+  // profile for every position, kept by the HR demo person.
+  const unitCode = new Map(admin.units.map((u) => [u.id, u.code]));
+  const competency = await db.$transaction(
+    (tx) =>
+      seedCompetencyModel(tx, {
+        hrPersonId: admin.demo.hr,
+        positions: admin.positions.map((p) => ({ id: p.id, code: p.code, title: p.title, isLeadership: p.isLeadership, unitCode: unitCode.get(p.orgUnitId)! })),
+      }),
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: accounts.length, competency };
 }
 
 /** A larger synthetic administration of the same shape, for benchmarks. No accounts. */
