@@ -2,6 +2,7 @@
 // prints a plain-language result; errors go to stderr with exit code 1 (2 for wrong usage).
 import { Command, CommanderError, Option } from "commander";
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -104,6 +105,23 @@ function parseOrFail<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
+const FormatSchema = z.literal("moodle", { error: (issue) => `Unbekanntes Format „${String(issue.input)}“. Unterstützt: moodle (CSV eines Moodle-Kompetenzrahmens).` });
+const FrameworkKeySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, { error: "--key: 2 bis 61 Zeichen, Kleinbuchstaben, Ziffern und Bindestriche, am Anfang ein Buchstabe oder eine Ziffer." });
+const STATUS_LABEL = { DRAFT: "Entwurf", PUBLISHED: "veröffentlicht", ARCHIVED: "archiviert" } as const;
+
+function readFileOrFail(file: string) {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === "ENOENT" ? `Die Datei „${file}“ gibt es nicht.` : `Die Datei „${file}“ lässt sich nicht lesen (${code ?? (error as Error).message}).`, 2);
+  }
+}
+
 function buildProgram(out: (s: string) => void) {
   const program = new Command("lernreise")
     .description("Lernreise – Verwaltungswerkzeug (Datenbank, Beispieldaten, Benutzerkonten)")
@@ -183,6 +201,71 @@ function buildProgram(out: (s: string) => void) {
       const db = await loadDb();
       await resetPassword(db, null, { email: options.email, password });
       out(`Passwort für ${options.email.trim().toLowerCase()} neu gesetzt; alle Sitzungen des Kontos wurden beendet.`);
+    });
+
+  const frameworkCmd = program.command("framework").description("Kompetenzmodelle importieren und exportieren");
+  frameworkCmd
+    .command("import")
+    .description("Liest ein Kompetenzmodell aus einer Datei, zeigt eine Zusammenfassung und legt es als Entwurf an")
+    .argument("<FILE>", "die Datei, z. B. der CSV-Export eines Moodle-Kompetenzrahmens")
+    .requiredOption("--format <F>", "Dateiformat: moodle")
+    .option("--dry-run", "nur prüfen und die Zusammenfassung zeigen, nichts speichern")
+    .option("--key <KEY>", "Schlüssel des neuen Kompetenzmodells (Standard: aus der ID-Nummer in der Datei)")
+    .action(async (file: string, options: { format: string; dryRun?: boolean; key?: string }) => {
+      parseOrFail(FormatSchema, options.format);
+      const key = options.key === undefined ? undefined : parseOrFail(FrameworkKeySchema, options.key);
+      const content = readFileOrFail(file);
+      const exchange = await import("~/modules/exchange/moodle-csv.server.ts");
+      const db = await loadDb();
+      const importOptions = { key, fileName: path.basename(file) };
+      const preview = await exchange.previewMoodleImport(db, null, content, importOptions);
+      const lines = [`Datei: ${path.basename(file)} (Moodle-CSV)`];
+      if (preview.framework) lines.push(`Kompetenzmodell: ${preview.framework.name} (Schlüssel ${preview.framework.key})`);
+      if (preview.scale) lines.push(`Skala: ${preview.scale.name}${preview.scale.existing ? " (vorhanden)" : " (neu)"} – ${preview.scale.labels.join(", ")}`);
+      lines.push(
+        `${preview.competencyCount} Kompetenzen${preview.depth ? ` (davon ${preview.clusterCount} mit Unterkompetenzen), Tiefe ${preview.depth}, ${preview.relationCount} Querverweise` : ""}`,
+        `Fehler: ${preview.errors.length || "keine"}`,
+      );
+      out(lines.join("\n"));
+      const fail = (errors: { row: number | null; message: string }[]) => {
+        for (const e of errors) process.stderr.write(`${exchange.formatRowError(e)}\n`);
+        return new CliError(`Die Datei ist ungültig (${errors.length} Fehler); es wurde nichts gespeichert.`, 1);
+      };
+      if (!preview.ok) throw fail(preview.errors);
+      if (options.dryRun) {
+        out("Probelauf: nichts gespeichert.");
+        return;
+      }
+      try {
+        const { framework } = await exchange.importMoodleCsv(db, null, content, importOptions);
+        out(`Als Entwurf angelegt: „${framework.name}“ Version ${framework.version}, Schlüssel ${framework.key}, ID ${framework.id}.`);
+      } catch (error) {
+        if (error instanceof exchange.MoodleImportError) throw fail(error.errors);
+        throw error;
+      }
+    });
+  frameworkCmd
+    .command("export")
+    .description("Schreibt eine Version eines Kompetenzmodells als Datei (ohne --output auf die Standardausgabe)")
+    .requiredOption("--format <F>", "Dateiformat: moodle")
+    .requiredOption("--framework <ID_OR_KEY>", "ID einer Version, oder Schlüssel: dann die veröffentlichte, sonst die neueste Version")
+    .option("--output <FILE>", "Zieldatei")
+    .action(async (options: { format: string; framework: string; output?: string }) => {
+      parseOrFail(FormatSchema, options.format);
+      const { exportMoodleCsv } = await import("~/modules/exchange/moodle-csv.server.ts");
+      const db = await loadDb();
+      const result = await exportMoodleCsv(db, null, options.framework);
+      if (!options.output) {
+        process.stdout.write(result.csv);
+        return;
+      }
+      try {
+        writeFileSync(options.output, result.csv);
+      } catch (error) {
+        throw new CliError(`Die Datei „${options.output}“ lässt sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      }
+      const f = result.framework;
+      out(`${result.nodeCount} Kompetenzen aus „${f.name}“ (Version ${f.version}, ${STATUS_LABEL[f.status]}) nach ${options.output} geschrieben.`);
     });
   return program;
 }
