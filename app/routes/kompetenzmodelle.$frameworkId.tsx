@@ -252,7 +252,7 @@ export default function FrameworkPage() {
           </h2>
           {tree.length ? renderTree(tree) : <p>{editable ? t("frameworks.treeEmptyEditor") : t("frameworks.treeEmpty")}</p>}
           {editable ? (
-            <Form method="post" className="form-stack add-node">
+            <Form method="post" className="form-stack add-node" key={`add-root-${ordered.length}`}>
               <h3 className="kern-heading-small">{t("frameworks.addTopLevel")}</h3>
               <input type="hidden" name="intent" value="add-node" />
               <NodeFields prefix="new-root" intent="add-node" errorsFor={errorsFor} valueOf={valueOf} />
@@ -272,7 +272,8 @@ export default function FrameworkPage() {
               </h2>
               {editable ? (
                 <>
-                  <Form method="post" className="form-stack">
+                  {/* Keyed by node: uncontrolled fields must not keep another node's values. */}
+                  <Form method="post" className="form-stack" key={`edit-${selected.id}`}>
                     <input type="hidden" name="intent" value="update-node" />
                     <input type="hidden" name="nodeId" value={selected.id} />
                     <NodeFields
@@ -316,7 +317,7 @@ export default function FrameworkPage() {
                       <span className="kern-label">{t("frameworks.saveNode")}</span>
                     </button>
                   </Form>
-                  <Form method="post" className="form-stack">
+                  <Form method="post" className="form-stack" key={`move-${selected.id}`}>
                     <input type="hidden" name="intent" value="reparent" />
                     <input type="hidden" name="nodeId" value={selected.id} />
                     <SelectField
@@ -331,7 +332,7 @@ export default function FrameworkPage() {
                       <span className="kern-label">{t("frameworks.move")}</span>
                     </button>
                   </Form>
-                  <Form method="post" className="form-stack">
+                  <Form method="post" className="form-stack" key={`add-${selected.id}-${ordered.length}`}>
                     <h3 className="kern-heading-small">{t("frameworks.addChild", { name: selected.name })}</h3>
                     <input type="hidden" name="intent" value="add-node" />
                     <input type="hidden" name="parentId" value={selected.id} />
