@@ -152,7 +152,7 @@ function buildProgram(out: (s: string) => void) {
         seedModule.assertNotProduction(process.env.NODE_ENV, !!options.force);
         const db = await loadDb();
         const started = performance.now();
-        let result;
+        let result: Awaited<ReturnType<typeof seedModule.seedDemo>> | Awaited<ReturnType<typeof seedModule.seedSynthetic>>;
         if (options.demo) {
           result = await seedModule.seedDemo(db);
         } else {
@@ -169,7 +169,11 @@ function buildProgram(out: (s: string) => void) {
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         out(
-          `Beispieldaten angelegt: ${result.units} Organisationseinheiten, ${result.positions} Stellen, ${result.people} Personen, ${result.accounts} Konten (${seconds} s).`,
+          `Beispieldaten angelegt: ${result.units} Organisationseinheiten, ${result.positions} Stellen, ${result.people} Personen, ${result.accounts} Konten` +
+            ("competency" in result
+              ? `, ${result.competency.frameworks} Kompetenzmodelle, ${result.competency.roleProfiles} Rollenprofile, ${result.competency.positionProfiles} Stellenprofile`
+              : "") +
+            ` (${seconds} s).`,
         );
       } catch (error) {
         if (error instanceof seedModule.SeedRefusedError) throw new CliError(error.message);
