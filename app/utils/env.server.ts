@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true")),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** How long a recorded competency level stays current before it is shown as outdated. */
+  LEVEL_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** Comma-separated extra origins allowed to POST (behind a proxy that rewrites Host). */
   ALLOWED_ORIGINS: z.string().default(""),
 });
