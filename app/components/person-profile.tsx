@@ -124,6 +124,15 @@ export function PersonProfile({ profile, own }: Props) {
         </section>
       ))}
 
+      <p className="btn-row">
+        <Link className="kern-link" to={own ? "/kompetenzen" : `/personen/${person.id}/kompetenzen`}>
+          {t("profile.competenciesLink")}
+        </Link>
+        <Link className="kern-link" to={own ? "/einschaetzungen" : `/einschaetzungen?person=${person.id}`}>
+          {t("profile.assessmentsLink")}
+        </Link>
+      </p>
+
       {past.length || future.length ? (
         <section className="panel" aria-labelledby="person-history">
           <h2 id="person-history" className="kern-heading-medium">

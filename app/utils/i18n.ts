@@ -9,6 +9,10 @@ import competencyEn from "~/locales/competency.en.json";
 import exchangeDe from "~/locales/exchange.de.json";
 import frameworkDe from "~/locales/framework.de.json";
 import frameworkEn from "~/locales/framework.en.json";
+import assessmentDe from "~/locales/assessment.de.json";
+import assessmentEn from "~/locales/assessment.en.json";
+import gapsDe from "~/locales/gaps.de.json";
+import gapsEn from "~/locales/gaps.en.json";
 import exchangeEn from "~/locales/exchange.en.json";
 
 export const LOCALES = ["de", "en"] as const;
@@ -18,8 +22,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -18,6 +18,8 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/", labelKey: "nav.start" },
         { to: "/profil", labelKey: "nav.profile" },
+        { to: "/kompetenzen", labelKey: "nav.myCompetencies" },
+        { to: "/einschaetzungen", labelKey: "nav.assessments" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
       ],
     });

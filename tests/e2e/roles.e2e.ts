@@ -32,7 +32,7 @@ describe("employee", () => {
     await login(page, ACCOUNTS.employee);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Kompetenzmodelle", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Passwort ändern"]);
     await visit(page, "/profil", "Mein Profil");
     await expect(page.getByText("Sachbearbeitung Bürgerservice").first().isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "Stellenbeschreibung" }).isVisible()).resolves.toBe(true);
@@ -53,7 +53,7 @@ describe("leader", () => {
     await login(page, ACCOUNTS.leader);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Kompetenzmodelle", "Mein Team", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Mein Team", "Passwort ändern"]);
     await visit(page, "/team", "Mein Team");
     const summary = await page.getByRole("status").first().textContent();
     expect(summary).toMatch(/Treffer/);
@@ -76,7 +76,7 @@ describe("HR development", () => {
     await login(page, ACCOUNTS.hr);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Kompetenzmodelle", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Passwort ändern"]);
     await visit(page, "/organisation", "Organisation");
     await page.getByRole("link", { name: /^II Dezernat II/ }).click();
     await page.getByRole("heading", { level: 1, name: /^II Dezernat II/ }).waitFor();
@@ -108,7 +108,7 @@ describe("administrator", () => {
     await login(page, ACCOUNTS.admin);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Kompetenzmodelle", "Benutzer & Rollen", "Audit-Log", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Benutzer & Rollen", "Audit-Log", "Passwort ändern"]);
     await visit(page, "/admin/benutzer", "Benutzer & Rollen");
     await expect(page.getByRole("cell", { name: ACCOUNTS.leader, exact: true }).isVisible()).resolves.toBe(true);
     await visit(page, "/admin/audit", "Audit-Log");
