@@ -13,6 +13,8 @@ import assessmentDe from "~/locales/assessment.de.json";
 import assessmentEn from "~/locales/assessment.en.json";
 import gapsDe from "~/locales/gaps.de.json";
 import gapsEn from "~/locales/gaps.en.json";
+import teamDe from "~/locales/team.de.json";
+import teamEn from "~/locales/team.en.json";
 import exchangeEn from "~/locales/exchange.en.json";
 
 export const LOCALES = ["de", "en"] as const;
@@ -22,8 +24,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

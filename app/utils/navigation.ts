@@ -33,7 +33,13 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
     });
   }
   if (roles.includes("LEADER")) {
-    sections.push({ headingKey: "nav.section.leader", items: [{ to: "/team", labelKey: "nav.team" }] });
+    sections.push({
+      headingKey: "nav.section.leader",
+      items: [
+        { to: "/team", labelKey: "nav.team" },
+        { to: "/team/kompetenzen", labelKey: "nav.teamCompetencies" },
+      ],
+    });
   }
   if (roles.includes("HR_DEVELOPMENT")) {
     sections.push({

@@ -53,7 +53,10 @@ describe("leader", () => {
     await login(page, ACCOUNTS.leader);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Mein Team", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Mein Team", "Team-Kompetenzen", "Passwort ändern"]);
+    await visit(page, "/team/kompetenzen", "Team-Kompetenzen");
+    await page.getByRole("heading", { level: 1, name: "Team-Kompetenzen" }).waitFor();
+    await expect(page.getByRole("table", { name: "Lücken je Person und Kompetenz" }).isVisible()).resolves.toBe(true);
     await visit(page, "/team", "Mein Team");
     const summary = await page.getByRole("status").first().textContent();
     expect(summary).toMatch(/Treffer/);
