@@ -4,6 +4,7 @@ import { hashPassword } from "~/modules/auth/password.server.ts";
 import { DEMO_EMAILS, generateAdministration, type Administration } from "./generator.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
 import { seedCompetencyModel } from "./competency-seed.server.ts";
+import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
@@ -85,6 +86,7 @@ export async function seedDemo(db: Db) {
     { email: DEMO_EMAILS.hr, personId: admin.demo.hr, roles: ["EMPLOYEE", "HR_DEVELOPMENT"] as const },
     { email: DEMO_EMAILS.admin, personId: admin.demo.admin, roles: ["EMPLOYEE", "ADMIN"] as const },
   ];
+  const userIdOfPerson = new Map<string, string>();
   await db.$transaction(async (tx) => {
     for (const account of accounts) {
       const user = await tx.user.create({
@@ -95,6 +97,7 @@ export async function seedDemo(db: Db) {
           roles: { create: account.roles.map((role) => ({ role })) },
         },
       });
+      userIdOfPerson.set(account.personId, user.id);
       await recordAudit(tx, {
         actorUserId: null,
         action: "user.create",
@@ -116,7 +119,54 @@ export async function seedDemo(db: Db) {
       }),
     { timeout: 120_000, maxWait: 60_000 },
   );
-  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: accounts.length, competency };
+  // Assessments: level histories and rounds in every state, started by the HR demo account.
+  const assessment = await db.$transaction(
+    (tx) =>
+      seedAssessments(tx, {
+        people: assessmentPeople(admin),
+        startedById: userIdOfPerson.get(admin.demo.hr)!,
+        userIdOfPerson,
+        demo: { employee: admin.demo.employee, leader: admin.demo.leader, team: teamOf(admin, admin.demo.leader) },
+        seed: DEMO_SEED,
+      }),
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+  return {
+    units: admin.units.length,
+    positions: admin.positions.length,
+    people: admin.people.length,
+    accounts: accounts.length,
+    competency,
+    assessment: { rounds: assessment.rounds, records: assessment.records },
+  };
+}
+
+/**
+ * Each person's current primary position and nearest leader along the org tree (as leadersOf
+ * does: the deepest unit on the person's path led by someone else).
+ */
+function assessmentPeople(admin: Administration): AssessmentSeedPerson[] {
+  const unitById = new Map(admin.units.map((u) => [u.id, u]));
+  const current = new Map<string, Administration["assignments"][number]>();
+  for (const a of admin.assignments) if (a.endDate === null && a.isPrimary) current.set(a.personId, a);
+  return admin.people.map((p) => {
+    let leaderPersonId: string | null = null;
+    for (let unit = unitById.get(p.orgUnitId); unit; unit = unit.parentId ? unitById.get(unit.parentId) : undefined) {
+      if (unit.leaderId && unit.leaderId !== p.id) {
+        leaderPersonId = unit.leaderId;
+        break;
+      }
+    }
+    const assignment = current.get(p.id);
+    return { id: p.id, active: p.status === "ACTIVE", positionId: assignment?.positionId ?? null, positionSince: assignment?.startDate ?? null, leaderPersonId };
+  });
+}
+
+/** People in the units a person leads (and below), without the person. */
+function teamOf(admin: Administration, leaderId: string) {
+  const paths = admin.units.filter((u) => u.leaderId === leaderId).map((u) => u.path);
+  const pathOf = new Map(admin.units.map((u) => [u.id, u.path]));
+  return admin.people.filter((p) => p.id !== leaderId && paths.some((path) => pathOf.get(p.orgUnitId)!.startsWith(path))).map((p) => p.id);
 }
 
 /** A larger synthetic administration of the same shape, for benchmarks. No accounts. */
