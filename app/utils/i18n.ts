@@ -15,6 +15,8 @@ import gapsDe from "~/locales/gaps.de.json";
 import gapsEn from "~/locales/gaps.en.json";
 import teamDe from "~/locales/team.de.json";
 import teamEn from "~/locales/team.en.json";
+import orgGapsDe from "~/locales/orggaps.de.json";
+import orgGapsEn from "~/locales/orggaps.en.json";
 import exchangeEn from "~/locales/exchange.en.json";
 
 export const LOCALES = ["de", "en"] as const;
@@ -24,8 +26,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -49,6 +49,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/personen", labelKey: "nav.people" },
         { to: "/stellenprofile", labelKey: "nav.positionProfiles" },
         { to: "/rollenprofile", labelKey: "nav.roleProfiles" },
+        { to: "/auswertungen/kompetenzluecken", labelKey: "nav.orgGaps" },
       ],
     });
   }

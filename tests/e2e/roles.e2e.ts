@@ -79,7 +79,7 @@ describe("HR development", () => {
     await login(page, ACCOUNTS.hr);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Einschätzungen", "Kompetenzmodelle", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Kompetenzlücken", "Passwort ändern"]);
     await visit(page, "/organisation", "Organisation");
     await page.getByRole("link", { name: /^II Dezernat II/ }).click();
     await page.getByRole("heading", { level: 1, name: /^II Dezernat II/ }).waitFor();
@@ -99,6 +99,11 @@ describe("HR development", () => {
     await leaderLink.click();
     await page.getByRole("heading", { level: 1, name: "Thomas Berger" }).waitFor();
     await expectAccessible(page);
+    await visit(page, "/auswertungen/kompetenzluecken", "Kompetenzlücken");
+    await page.getByRole("heading", { level: 1, name: "Kompetenzlücken in der Organisation" }).waitFor();
+    const csv = await page.request.get("/auswertungen/kompetenzluecken.csv");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
     await expectStatusPage(page, "/admin/audit", 403, "Keine Berechtigung");
     expect(errors).toEqual([]);
     await context.close();
