@@ -3,6 +3,9 @@
 import { assertNotProduction, seedDemo, seedSynthetic, SeedRefusedError } from "~/modules/seed/seed.server.ts";
 import { emptyDatabase } from "../setup/empty-database.ts";
 
+// Seeding a fresh PostgreSQL database (migrate + seed) takes tens of seconds on a loaded machine.
+const SEED_TIMEOUT = 180_000;
+
 describe("seeding", () => {
   it("writes the demo administration with leaders on every unit and four accounts", async () => {
     const { db, drop } = await emptyDatabase();
@@ -19,7 +22,7 @@ describe("seeding", () => {
     } finally {
       await drop();
     }
-  });
+  }, SEED_TIMEOUT);
 
   it("writes a synthetic administration of the requested size", async () => {
     const { db, drop } = await emptyDatabase();
@@ -37,7 +40,7 @@ describe("seeding", () => {
     } finally {
       await drop();
     }
-  });
+  }, SEED_TIMEOUT);
 
   it("refuses production without --force", () => {
     expect(() => assertNotProduction("production", false)).toThrow(SeedRefusedError);
