@@ -38,9 +38,15 @@ export function PersonGapsPage({ gaps, person }: Props) {
         <nav className="breadcrumb" aria-label={t("gaps.breadcrumb")}>
           <ol>
             <li>
-              <Link className="kern-link" to="/personen">
-                {t("gaps.breadcrumbPeople")}
-              </Link>
+              {gaps.access === "team" ? (
+                <Link className="kern-link" to="/team">
+                  {t("gaps.breadcrumbTeam")}
+                </Link>
+              ) : (
+                <Link className="kern-link" to="/personen">
+                  {t("gaps.breadcrumbPeople")}
+                </Link>
+              )}
             </li>
             <li>
               <Link className="kern-link" to={`/personen/${person.id}`}>

@@ -16,7 +16,7 @@ export interface RadarPoint {
 }
 
 type RadarComponent = ComponentType<{
-  data: ChartData<"radar">;
+  data: ChartData<"radar", number[], string[]>;
   options: ChartOptions<"radar">;
   role: string;
   "aria-label": string;
@@ -37,6 +37,17 @@ function loadRadar(): Promise<RadarComponent> {
 // Two colours that differ in lightness as well as hue; line style and point shape differ too.
 const TARGET_COLOUR = "#6b3fa0";
 const CURRENT_COLOUR = "#005a8c";
+
+/** Splits long axis labels into lines of about 18 characters so they fit beside the radar. */
+function wrapLabel(label: string, width = 18): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last + " " + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 /** The radar alone; renders nothing on the server and before hydration. */
 export function RadarChart({ points }: { points: RadarPoint[] }) {
@@ -63,8 +74,8 @@ export function RadarChart({ points }: { points: RadarPoint[] }) {
   const summary = t("gaps.chartLabel", {
     items: points.map((p) => t("gaps.chartItem", { label: p.label, target: p.target, current: p.current })).join("; "),
   });
-  const data: ChartData<"radar"> = {
-    labels: points.map((p) => p.label),
+  const data: ChartData<"radar", number[], string[]> = {
+    labels: points.map((p) => wrapLabel(p.label)),
     datasets: [
       {
         label: t("gaps.target"),
@@ -103,7 +114,7 @@ export function RadarChart({ points }: { points: RadarPoint[] }) {
         min: 0,
         max: 100,
         ticks: { stepSize: 25, callback: (value) => percent(Number(value)), backdropColor: "rgba(255,255,255,0.85)", color: "#3d3d3d" },
-        pointLabels: { color: "#1a1a1a", font: { size: 13 } },
+        pointLabels: { color: "#1a1a1a", font: { size: 13 }, padding: 8 },
         grid: { color: "#c8c8c8" },
         angleLines: { color: "#c8c8c8" },
       },
