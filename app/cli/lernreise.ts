@@ -171,7 +171,7 @@ function buildProgram(out: (s: string) => void) {
         out(
           `Beispieldaten angelegt: ${result.units} Organisationseinheiten, ${result.positions} Stellen, ${result.people} Personen, ${result.accounts} Konten` +
             ("competency" in result
-              ? `, ${result.competency.frameworks} Kompetenzmodelle, ${result.competency.roleProfiles} Rollenprofile, ${result.competency.positionProfiles} Stellenprofile`
+              ? `, ${result.competency.frameworks} Kompetenzmodelle, ${result.competency.roleProfiles} Rollenprofile, ${result.competency.positionProfiles} Stellenprofile, ${result.assessment.rounds} Einschätzungsrunden`
               : "") +
             ` (${seconds} s).`,
         );
