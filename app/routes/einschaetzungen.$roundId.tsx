@@ -175,7 +175,7 @@ export default function AssessmentRoundPage() {
           </h2>
           <p className="muted">{t("assessment.readOnlyHint")}</p>
           <div className="kern-table-responsive">
-            <table className="kern-table">
+            <table className="kern-table round-table">
               <caption className="kern-sr-only">{t("assessment.overview")}</caption>
               <thead className="kern-table__header">
                 <tr>
