@@ -19,12 +19,12 @@ import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
 import { domainFailure, zodFailure, type FormFailure } from "~/utils/form-result.ts";
-import { formatDate, formatDateTime } from "~/utils/i18n.ts";
+import { formatDate } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
-import { Alert, Field, SelectField } from "~/components/forms.tsx";
-import { TextAreaField } from "~/components/text-area.tsx";
+import { Alert, SelectField } from "~/components/forms.tsx";
 import { RequirementTable } from "~/components/requirement-table.tsx";
 import { RequirementForm } from "~/components/requirement-form.tsx";
+import { ReviewPanel } from "~/components/review-panel.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -250,36 +250,7 @@ export default function PositionProfilePage() {
               errors={failure?.intent === "requirement" ? failure.fieldErrors : undefined}
             />
           </section>
-          <section className="panel" aria-labelledby="review-heading">
-            <h2 id="review-heading" className="kern-heading-medium">
-              {t("review.title")}
-            </h2>
-            <Form method="post" className="form-stack">
-              <input type="hidden" name="intent" value="review" />
-              <Field
-                label={t("review.nextDate")}
-                errors={failure?.intent === "review" ? failure.fieldErrors.nextReviewAt : undefined}
-                inputProps={{ id: "review-next", name: "nextReviewAt", type: "date", required: true }}
-              />
-              <TextAreaField label={t("review.note")} id="review-note" name="note" rows={2} />
-              <button className="kern-btn kern-btn--secondary" type="submit">
-                <span className="kern-label">{t("review.mark")}</span>
-              </button>
-            </Form>
-            {reviews.length ? (
-              <>
-                <h3 className="kern-heading-small">{t("review.history")}</h3>
-                <ul>
-                  {reviews.map((r) => (
-                    <li key={r.id}>
-                      {formatDateTime(r.reviewedAt, locale)} – {r.reviewedBy.email}
-                      {r.note ? `: ${r.note}` : ""}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
+          <ReviewPanel errors={failure?.intent === "review" ? failure.fieldErrors : undefined} values={failure?.intent === "review" ? failure.values : undefined} reviews={reviews} />
         </div>
       ) : null}
     </>
