@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 import { formatDate, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return getStartOverview(db, actor);
+  return getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS });
 }
 
 export default function StartPage() {
@@ -51,6 +52,53 @@ export default function StartPage() {
             <Link className="kern-link" to="/profil">
               {t("start.own.link")}
             </Link>
+          </section>
+        ) : null}
+        {data.competencies ? (
+          <section className="panel" aria-labelledby="card-competencies">
+            <h2 id="card-competencies" className="kern-heading-small">
+              {t("start.competencies.title")}
+            </h2>
+            {data.competencies.required ? (
+              <>
+                <p>
+                  <Link className="kern-link" to="/kompetenzen">
+                    <span className="stat">{n(data.competencies.essentialGaps)}</span> {t("start.competencies.essentialGaps", { count: data.competencies.essentialGaps })}
+                  </Link>
+                </p>
+                <p>{t("start.competencies.summary", { withGap: data.competencies.withGap, required: data.competencies.required, notAssessed: data.competencies.notAssessed })}</p>
+              </>
+            ) : (
+              <p>{t("start.competencies.none")}</p>
+            )}
+            <p>
+              {data.competencies.activeRound ? (
+                <Link className="kern-link" to={`/einschaetzungen/${data.competencies.activeRound.id}`}>
+                  {t("start.competencies.activeRound", { status: t(`start.roundStatus.${data.competencies.activeRound.status}`) })}
+                </Link>
+              ) : (
+                <Link className="kern-link" to="/einschaetzungen">
+                  {t("start.competencies.startRound")}
+                </Link>
+              )}
+            </p>
+          </section>
+        ) : null}
+        {data.teamRoundCounts ? (
+          <section className="panel" aria-labelledby="card-team-rounds">
+            <h2 id="card-team-rounds" className="kern-heading-small">
+              {t("start.teamRounds.title")}
+            </h2>
+            <p>
+              <Link className="kern-link" to="/einschaetzungen">
+                {t("start.teamRounds.summary", { open: data.teamRoundCounts.OPEN, self: data.teamRoundCounts.SELF_ASSESSED, leader: data.teamRoundCounts.LEADER_RATED })}
+              </Link>
+            </p>
+            <p>
+              <Link className="kern-link" to="/team/kompetenzen">
+                {t("start.teamRounds.heatmap")}
+              </Link>
+            </p>
           </section>
         ) : null}
         {data.team ? (

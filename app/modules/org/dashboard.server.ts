@@ -2,9 +2,11 @@ import type { Db } from "~/utils/db.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
 import { unitIdsInSubtrees } from "./org.server.ts";
 import { listDueReviews } from "~/modules/competency/profiles.server.ts";
+import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
+import { listOpenRoundsOfTeam } from "~/modules/assessment/rounds.server.ts";
 
 /** The figures of the start page, each limited to what the actor's roles allow. */
-export async function getStartOverview(db: Db, actor: Actor) {
+export async function getStartOverview(db: Db, actor: Actor, { validityMonths }: { validityMonths: number }) {
   const now = new Date();
   const own = actor.personId
     ? await db.person.findUnique({
@@ -58,9 +60,32 @@ export async function getStartOverview(db: Db, actor: Actor) {
       })()
     : null;
 
+  const competencies = actor.personId && hasPermission(actor.roles, "read:person:own")
+    ? await (async () => {
+        const gaps = await getPersonGaps(db, actor, actor.personId!, { validityMonths });
+        const activeRound = await db.assessmentRound.findFirst({
+          where: { personId: actor.personId!, status: { in: ["OPEN", "SELF_ASSESSED", "LEADER_RATED"] } },
+          select: { id: true, status: true },
+        });
+        return {
+          required: gaps.rows.length,
+          withGap: gaps.rows.filter((r) => r.gap > 0).length,
+          essentialGaps: gaps.essentialGaps,
+          notAssessed: gaps.rows.filter((r) => !r.current).length,
+          activeRound,
+        };
+      })()
+    : null;
+  const teamRounds = hasPermission(actor.roles, "read:person:team") && actor.ledUnitPaths.length ? await listOpenRoundsOfTeam(db, actor) : null;
+  const teamRoundCounts = teamRounds
+    ? { OPEN: teamRounds.filter((r) => r.status === "OPEN").length, SELF_ASSESSED: teamRounds.filter((r) => r.status === "SELF_ASSESSED").length, LEADER_RATED: teamRounds.filter((r) => r.status === "LEADER_RATED").length }
+    : null;
+
   const reviews = hasPermission(actor.roles, "update:profile:any") ? await listDueReviews(db, actor, { withinDays: 30, take: 5 }) : null;
 
   return {
+    competencies,
+    teamRoundCounts,
     reviews,
     own: own
       ? { firstName: own.firstName, orgUnit: own.orgUnit, positions: own.assignments.map((a) => a.position) }
