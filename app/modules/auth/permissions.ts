@@ -9,12 +9,63 @@ export type Role = StoredRole | "LEADER";
 
 export type Access = "own" | "team" | "any";
 export type Action = "read" | "update" | "create" | "delete";
-export type Entity = "person" | "org" | "user" | "audit" | "password" | "competency" | "profile";
+export type Entity =
+  | "person"
+  | "org"
+  | "user"
+  | "audit"
+  | "password"
+  | "competency"
+  | "profile"
+  | "evidence"
+  | "training"
+  | "enrolment"
+  | "completion"
+  | "notification"
+  | "outbox";
 export type Permission = `${Action}:${Entity}:${Access}`;
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  EMPLOYEE: ["read:person:own", "update:password:own", "read:competency:any", "read:profile:own"],
-  LEADER: ["read:person:own", "read:person:team", "update:password:own", "read:competency:any", "read:profile:own", "read:profile:team"],
+  EMPLOYEE: [
+    "read:person:own",
+    "update:password:own",
+    "read:competency:any",
+    "read:profile:own",
+    "read:evidence:own",
+    "create:evidence:own",
+    "delete:evidence:own",
+    "read:training:any",
+    "read:enrolment:own",
+    "create:enrolment:own",
+    "update:enrolment:own",
+    "read:completion:own",
+    "create:completion:own",
+    "read:notification:own",
+    "update:notification:own",
+  ],
+  LEADER: [
+    "read:person:own",
+    "read:person:team",
+    "update:password:own",
+    "read:competency:any",
+    "read:profile:own",
+    "read:profile:team",
+    "read:evidence:own",
+    "read:evidence:team",
+    "update:evidence:team",
+    "create:evidence:own",
+    "delete:evidence:own",
+    "read:training:any",
+    "read:enrolment:own",
+    "read:enrolment:team",
+    "create:enrolment:team",
+    "update:enrolment:team",
+    "read:completion:own",
+    "read:completion:team",
+    "create:completion:own",
+    "read:notification:own",
+    "update:notification:own",
+  ],
   HR_DEVELOPMENT: [
     "read:person:own",
     "read:person:any",
@@ -24,8 +75,33 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:competency:any",
     "read:profile:any",
     "update:profile:any",
+    "read:evidence:any",
+    "update:evidence:any",
+    "create:evidence:own",
+    "delete:evidence:own",
+    "read:training:any",
+    "create:training:any",
+    "update:training:any",
+    "delete:training:any",
+    "read:enrolment:any",
+    "create:enrolment:any",
+    "update:enrolment:any",
+    "read:completion:any",
+    "create:completion:any",
+    "update:completion:any",
+    "read:notification:own",
+    "update:notification:own",
   ],
-  ADMIN: ["read:user:any", "create:user:any", "update:user:any", "read:audit:any", "update:password:own", "read:competency:any"],
+  ADMIN: [
+    "read:user:any",
+    "create:user:any",
+    "update:user:any",
+    "read:audit:any",
+    "update:password:own",
+    "read:competency:any",
+    "read:training:any",
+    "read:outbox:any",
+  ],
 };
 
 const ACCESS_ORDER: Record<Access, number> = { own: 0, team: 1, any: 2 };
