@@ -18,6 +18,8 @@ import teamEn from "~/locales/team.en.json";
 import orgGapsDe from "~/locales/orggaps.de.json";
 import orgGapsEn from "~/locales/orggaps.en.json";
 import exchangeEn from "~/locales/exchange.en.json";
+import evidenceDe from "~/locales/evidence.de.json";
+import evidenceEn from "~/locales/evidence.en.json";
 import notificationsDe from "~/locales/notifications.de.json";
 import notificationsEn from "~/locales/notifications.en.json";
 
@@ -28,8 +30,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
