@@ -1,4 +1,12 @@
+import path from "node:path";
 import { z } from "zod";
+
+/** public/ is served without sign-in; uploads must never land there. */
+function insidePublic(dir: string) {
+  const pub = path.resolve("public");
+  const resolved = path.resolve(dir);
+  return resolved === pub || resolved.startsWith(pub + path.sep);
+}
 
 /** Every setting the server reads, validated once at start-up (README lists them). */
 export const EnvSchema = z.object({
@@ -21,6 +29,15 @@ export const EnvSchema = z.object({
   LEVEL_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** Comma-separated extra origins allowed to POST (behind a proxy that rewrites Host). */
   ALLOWED_ORIGINS: z.string().default(""),
+  /** Where uploaded files (evidence, certificates) are kept; never below public/. */
+  UPLOAD_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default("./data/uploads")
+    .refine((v) => !insidePublic(v), { message: "darf nicht in public/ liegen (Dateien wären dort ohne Anmeldung abrufbar)" }),
+  /** Largest accepted upload in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

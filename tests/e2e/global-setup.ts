@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lernreise-e2e-"));
   const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
   migrate(databaseUrl);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, COOKIE_SECURE: "false", LOG_REQUESTS: "false" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, "uploads"), NODE_ENV: "production" as const, COOKIE_SECURE: "false", LOG_REQUESTS: "false" };
   const cli = (args: string[], input?: string) => {
     const r = spawnSync(process.execPath, [path.join(root, "app/cli/bin.js"), ...args], { cwd: root, env, input, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`lernreise ${args.join(" ")}: ${r.stderr}`);

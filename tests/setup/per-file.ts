@@ -1,4 +1,5 @@
-import { copyFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 
@@ -12,4 +13,9 @@ if (template) {
 } else {
   process.env.DATABASE_URL = inject("databaseUrl");
 }
+// Uploaded files (evidence, also from the demo seed) go to a directory of this file's own,
+// beside its database copy, so tests never write into ./data/uploads.
+process.env.UPLOAD_DIR = template
+  ? path.join(path.dirname(template), `uploads-${process.pid}-${Math.random().toString(36).slice(2)}`)
+  : mkdtempSync(path.join(os.tmpdir(), "lernreise-uploads-"));
 process.env.NODE_ENV = "test";
