@@ -16,7 +16,13 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentMime = keyof typeof DOCUMENT_TYPES;
 
-export const DEFAULT_MAX_MB = 10;
+/** A file as a route read it from a form: the bytes (null when none or too large) and the sent name. */
+export interface UploadedFile {
+  bytes: Uint8Array | null;
+  name: string;
+  /** Set when the file was larger than the limit and was not kept in memory. */
+  tooLarge?: boolean;
+}
 
 export interface FileStore {
   /** Absolute directory the files live in. */
