@@ -72,6 +72,14 @@ export function PersonGapsPage({ gaps, person }: Props) {
             </>
           ) : null}
         </p>
+        {own ? (
+          <p className="kern-body">
+            {t("evidence.gapsHint")}{" "}
+            <Link className="kern-link" to="/nachweise">
+              {t("evidence.gapsLink")}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       {!position || rows.length === 0 ? (

@@ -291,7 +291,7 @@ async function evidenceForDecision(tx: Tx, actor: Actor, evidenceId: string) {
       level: true,
       status: true,
       competency: { select: { id: true, code: true, lineageId: true, framework: { select: { scale: { select: { levels: { select: { ordinal: true } } } } } } } },
-      person: { select: { id: true, orgUnit: { select: { path: true } } } },
+      person: { select: { id: true, firstName: true, lastName: true, orgUnit: { select: { path: true } } } },
     },
   });
   if (!evidence) throw new NotFoundError("Nachweis nicht gefunden");
@@ -343,13 +343,13 @@ export async function acceptEvidence(db: Db, actor: Actor, input: { evidenceId: 
       affectedPersonId: evidence.personId,
       summary: `${evidence.competency.code}: Stufe ${level} anerkannt (beansprucht ${evidence.level}, Zugriff: ${access})`,
     });
-    return { level, record };
+    return { level, record, person: { firstName: evidence.person.firstName, lastName: evidence.person.lastName } };
   });
 }
 
 /** Rejects evidence; the reason is required and shown to the person. */
 export async function rejectEvidence(db: Db, actor: Actor, input: { evidenceId: string; reason?: string | null }) {
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { evidence, access } = await evidenceForDecision(tx, actor, input.evidenceId);
     const reason = ReasonSchema.safeParse(input.reason ?? "");
     if (!reason.success) throw new ValidationError("form.checkFields", { reason: [reason.error.issues[0]!.message] });
@@ -362,6 +362,7 @@ export async function rejectEvidence(db: Db, actor: Actor, input: { evidenceId: 
       affectedPersonId: evidence.personId,
       summary: `${evidence.competency.code}: abgelehnt (Zugriff: ${access})`,
     });
+    return { person: { firstName: evidence.person.firstName, lastName: evidence.person.lastName } };
   });
 }
 
