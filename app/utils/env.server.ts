@@ -38,6 +38,41 @@ export const EnvSchema = z.object({
     .refine((v) => !insidePublic(v), { message: "darf nicht in public/ liegen (Dateien wären dort ohne Anmeldung abrufbar)" }),
   /** Largest accepted upload in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Mail server, e.g. smtp://user:pass@host:587 or smtps://…:465; unset: mails stay in the local outbox. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v) && URL.canParse(v), { message: "muss eine Adresse wie smtp://benutzer:passwort@mail.example:587 oder smtps://… sein" })
+      .optional(),
+  ),
+  /** Sender of all e-mails, e.g. "Lernreise <lernreise@stadt.example>". */
+  MAIL_FROM: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, { message: "muss eine E-Mail-Adresse sein, z. B. Lernreise <lernreise@stadt.example>" })
+      .optional(),
+  ),
+  /** Public address of the app for links in e-mails (notify.server.ts reads it), e.g. https://lernreise.stadt.example. */
+  APP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { message: "muss eine Adresse wie https://lernreise.stadt.example sein" })
+      .optional(),
+  ),
+  /** The server's background worker (mail delivery, session reminders): on, or off (tests). */
+  MAIL_WORKER: z.enum(["on", "off"], { error: "muss on oder off sein" }).default("on"),
+  /** Session reminders go out this many days before a session starts. */
+  SESSION_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+}).superRefine((env, ctx) => {
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "fehlt: mit SMTP_URL braucht es eine Absenderadresse, z. B. Lernreise <lernreise@stadt.example>" });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
