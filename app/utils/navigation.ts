@@ -20,6 +20,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/profil", labelKey: "nav.profile" },
         { to: "/kompetenzen", labelKey: "nav.myCompetencies" },
         { to: "/einschaetzungen", labelKey: "nav.assessments" },
+        { to: "/schulungen", labelKey: "catalogue.nav" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
       ],
     });
@@ -28,6 +29,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       headingKey: "nav.section.own",
       items: [
         { to: "/", labelKey: "nav.start" },
+        { to: "/schulungen", labelKey: "catalogue.nav" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
       ],
     });

@@ -15,6 +15,7 @@ export type NotificationKind =
   | "enrolment.promoted"
   | "enrolment.cancelled"
   | "session.cancelled"
+  | "session.changed"
   | "session.reminder"
   | "completion.recorded"
   | "completion.confirmed"
