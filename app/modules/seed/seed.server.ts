@@ -5,6 +5,8 @@ import { DEMO_EMAILS, generateAdministration, type Administration } from "./gene
 import { bulkInsert } from "./bulk-insert.server.ts";
 import { seedCompetencyModel } from "./competency-seed.server.ts";
 import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.server.ts";
+import { seedEvidence } from "./evidence-seed.server.ts";
+import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
@@ -131,13 +133,22 @@ export async function seedDemo(db: Db) {
       }),
     { timeout: 120_000, maxWait: 60_000 },
   );
+  // Evidence with small real files in UPLOAD_DIR: pending, accepted (with its level record) and
+  // rejected items in the demo leader's team, two of them the demo employee's.
+  const evidence = await seedEvidence(db, {
+    store: fileStore(),
+    employee: admin.demo.employee,
+    team: teamOf(admin, admin.demo.leader),
+    leaderUserId: userIdOfPerson.get(admin.demo.leader)!,
+  });
   return {
     units: admin.units.length,
     positions: admin.positions.length,
     people: admin.people.length,
     accounts: accounts.length,
     competency,
-    assessment: { rounds: assessment.rounds, records: assessment.records },
+    // Level records of rounds and of accepted evidence.
+    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records, evidence: evidence.items },
   };
 }
 
