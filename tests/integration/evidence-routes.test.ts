@@ -36,7 +36,7 @@ function uploadForm(fields: Record<string, string>, file?: { bytes: Uint8Array; 
   const form = new FormData();
   form.set("intent", "upload");
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set("file", new File([file.bytes], file.name, { type: file.type ?? "application/pdf" }));
+  if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/pdf" }));
   else form.set("file", new File([], "", { type: "application/octet-stream" }));
   return form;
 }
