@@ -62,7 +62,7 @@ export function AppShell({ user, locale, children }: { user: RootLoaderData["use
                 <ul>
                   {section.items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} end={item.to === "/" || item.to === "/team"} className="app-nav__link">
+                      <NavLink to={item.to} end={item.to === "/" || item.to === "/team" || item.to === "/nachweise"} className="app-nav__link">
                         {t(item.labelKey)}
                       </NavLink>
                     </li>

@@ -19,6 +19,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/", labelKey: "nav.start" },
         { to: "/profil", labelKey: "nav.profile" },
         { to: "/kompetenzen", labelKey: "nav.myCompetencies" },
+        { to: "/nachweise", labelKey: "evidence.nav.mine" },
         { to: "/einschaetzungen", labelKey: "nav.assessments" },
         { to: "/schulungen", labelKey: "catalogue.nav" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
@@ -40,6 +41,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/team", labelKey: "nav.team" },
         { to: "/team/kompetenzen", labelKey: "nav.teamCompetencies" },
+        { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" },
       ],
     });
   }
@@ -52,6 +54,8 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/stellenprofile", labelKey: "nav.positionProfiles" },
         { to: "/rollenprofile", labelKey: "nav.roleProfiles" },
         { to: "/auswertungen/kompetenzluecken", labelKey: "nav.orgGaps" },
+        // Leaders who are also HR find it in their leader section already.
+        ...(roles.includes("LEADER") ? [] : [{ to: "/nachweise/pruefen", labelKey: "evidence.nav.review" }]),
       ],
     });
   }
