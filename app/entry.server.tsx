@@ -9,6 +9,9 @@ import { getEnv } from "./utils/env.server.ts";
 // Fail at start-up, not on the first request, when the configuration is wrong.
 getEnv();
 
+// The background worker (outbox delivery, session reminders); app/server/serve.js starts it.
+export { startServerWorker } from "./modules/notifications/worker.server.ts";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

@@ -10,6 +10,7 @@ import { getOptionalActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { createI18n, DEFAULT_LOCALE, localeFromCookie, LOCALE_COOKIE, type Locale } from "~/utils/i18n.ts";
 import { navigationFor } from "~/utils/navigation.ts";
+import { countUnread, hasInbox } from "~/modules/notifications/notifications.server.ts";
 import { AppShell } from "~/components/app-shell.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { useRootData } from "~/utils/use-root-data.ts";
@@ -28,9 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const hasCookie = request.headers.get("Cookie")?.includes(`${LOCALE_COOKIE}=`);
   const locale: Locale = hasCookie ? localeFromCookie(request.headers.get("Cookie")) : (actor?.locale ?? DEFAULT_LOCALE);
   if (!actor) return { locale, user: null };
-  const person = actor.personId
-    ? await db.person.findUnique({ where: { id: actor.personId }, select: { firstName: true, lastName: true } })
-    : null;
+  const [person, unreadNotifications] = await Promise.all([
+    actor.personId ? db.person.findUnique({ where: { id: actor.personId }, select: { firstName: true, lastName: true } }) : null,
+    hasInbox(actor) ? countUnread(db, actor.personId!) : 0,
+  ]);
   return {
     locale,
     user: {
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: person ? `${person.firstName} ${person.lastName}` : actor.email,
       roles: actor.roles,
       navigation: navigationFor(actor.roles, !!actor.personId),
+      unreadNotifications,
     },
   };
 }

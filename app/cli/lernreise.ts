@@ -271,6 +271,41 @@ function buildProgram(out: (s: string) => void) {
       const f = result.framework;
       out(`${result.nodeCount} Kompetenzen aus „${f.name}“ (Version ${f.version}, ${STATUS_LABEL[f.status]}) nach ${options.output} geschrieben.`);
     });
+  const mailCmd = program.command("mail").description("E-Mails aus dem Postausgang versenden");
+  mailCmd
+    .command("send")
+    .description("Sendet einmal alle fälligen E-Mails (über SMTP_URL, sonst in den lokalen Postausgang) und zeigt, wie viele")
+    .option("--batch <N>", "höchstens so viele E-Mails in diesem Durchlauf", "200")
+    .action(async (options: { batch: string }) => {
+      const batchSize = parseOrFail(PositiveInt("--batch", 10_000), options.batch);
+      const db = await loadDb();
+      const { getEnv } = await import("~/utils/env.server.ts");
+      const { createMailTransport } = await import("~/modules/notifications/mail-transport.server.ts");
+      const { deliverPendingMail } = await import("~/modules/notifications/outbox.server.ts");
+      const mail = createMailTransport(getEnv());
+      const r = await deliverPendingMail(db, { transport: mail.transport, from: mail.from, batchSize });
+      const via = mail.kind === "local" ? "lokaler Postausgang, SMTP_URL ist nicht gesetzt" : `über ${mail.server}`;
+      out(`${r.sent} gesendet, ${r.retried} erneut geplant, ${r.failed} endgültig fehlgeschlagen, ${r.deferred} zurückgestellt (${via}).`);
+      const unsent = r.retried + r.failed + r.deferred;
+      if (unsent > 0) {
+        throw new CliError(`${unsent} ${unsent === 1 ? "E-Mail konnte" : "E-Mails konnten"} nicht gesendet werden; die Fehler stehen unter /admin/postausgang.`);
+      }
+    });
+
+  const remindersCmd = program.command("reminders").description("Erinnerungen an Schulungstermine");
+  remindersCmd
+    .command("send")
+    .description("Merkt Erinnerungen für bestätigte Teilnahmen an Terminen der nächsten Tage vor (jede nur einmal); der Versand folgt mit „mail send“")
+    .option("--days <N>", "Termine, die in höchstens so vielen Tagen beginnen (Standard: SESSION_REMINDER_DAYS, 2)")
+    .action(async (options: { days?: string }) => {
+      const days = options.days === undefined ? undefined : parseOrFail(PositiveInt("--days", 30), options.days);
+      const db = await loadDb();
+      const { getEnv } = await import("~/utils/env.server.ts");
+      const withinDays = days ?? getEnv().SESSION_REMINDER_DAYS;
+      const { queueSessionReminders } = await import("~/modules/notifications/reminders.server.ts");
+      const { reminded } = await queueSessionReminders(db, { withinDays });
+      out(`${reminded} ${reminded === 1 ? "Erinnerung" : "Erinnerungen"} an Termine der nächsten ${withinDays} Tage vorgemerkt.`);
+    });
   return program;
 }
 

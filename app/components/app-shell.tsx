@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootLoaderData } from "~/root.tsx";
 import type { Locale } from "~/utils/i18n.ts";
+import { INBOX_PATH, UnreadCount } from "./notification-badge.tsx";
 
 export function AppShell({ user, locale, children }: { user: RootLoaderData["user"]; locale: Locale; children: ReactNode }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ export function AppShell({ user, locale, children }: { user: RootLoaderData["use
                     <li key={item.to}>
                       <NavLink to={item.to} end={item.to === "/" || item.to === "/team" || item.to === "/nachweise"} className="app-nav__link">
                         {t(item.labelKey)}
+                        {item.to === INBOX_PATH ? <UnreadCount count={user.unreadNotifications} /> : null}
                       </NavLink>
                     </li>
                   ))}

@@ -40,6 +40,10 @@ export async function startServer() {
   app.listen(port, host, () => {
     console.log(`Lernreise läuft auf http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
   });
+  // E-mail delivery and session reminders run beside the server, never inside a request
+  // (app/modules/notifications/worker.server.ts; MAIL_WORKER=off switches them off).
+  const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
+  build.entry.module.startServerWorker?.();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await startServer();

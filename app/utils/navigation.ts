@@ -1,4 +1,4 @@
-import type { Role } from "~/modules/auth/permissions.ts";
+import { hasPermission, type Role } from "~/modules/auth/permissions.ts";
 
 export interface NavItem {
   to: string;
@@ -23,6 +23,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/einschaetzungen", labelKey: "nav.assessments" },
         { to: "/schulungen", labelKey: "catalogue.nav" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
+        ...(hasPermission(roles, "read:notification:own") ? [{ to: "/benachrichtigungen", labelKey: "notifications.nav.inbox" }] : []),
       ],
     });
   } else {
@@ -65,6 +66,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/admin/benutzer", labelKey: "nav.users" },
         { to: "/admin/audit", labelKey: "nav.audit" },
+        { to: "/admin/postausgang", labelKey: "notifications.nav.outbox" },
       ],
     });
   }

@@ -1,0 +1,101 @@
+// The server's in-process background worker: delivers the outbox every 30 seconds and queues
+// session reminders every hour. Started once by app/server/serve.js (through the server build's
+// entry module), never inside a request; MAIL_WORKER=off switches it off. Several server
+// processes may run it at once: both jobs claim their rows with guarded updates.
+import { db as appDb, type Db } from "~/utils/db.server.ts";
+import { getEnv, type Env } from "~/utils/env.server.ts";
+import { createMailTransport, type ConfiguredTransport } from "./mail-transport.server.ts";
+import { deliverPendingMail } from "./outbox.server.ts";
+import { queueSessionReminders } from "./reminders.server.ts";
+
+export const MAIL_INTERVAL_MS = 30_000;
+export const REMINDER_INTERVAL_MS = 60 * 60_000;
+
+export interface WorkerOptions {
+  db: Db;
+  env: Pick<Env, "MAIL_WORKER" | "SMTP_URL" | "MAIL_FROM" | "SESSION_REMINDER_DAYS">;
+  mail?: ConfiguredTransport;
+  log?: Pick<Console, "log" | "error">;
+  mailIntervalMs?: number;
+  reminderIntervalMs?: number;
+}
+
+export interface BackgroundJobs {
+  /** Runs both jobs once now (skipped where a run is still going). */
+  runOnce(): Promise<void>;
+  stop(): void;
+}
+
+/** One job that never overlaps itself and never throws into the timer. */
+function serial(name: string, job: () => Promise<string | null>, log: Pick<Console, "log" | "error">) {
+  let running: Promise<void> | null = null;
+  return () => {
+    running ??= job()
+      .then((message) => {
+        if (message) log.log(message);
+      })
+      .catch((error: unknown) => log.error(`${name} fehlgeschlagen:`, error))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+}
+
+export function startBackgroundJobs({ db, env, mail, log = console, mailIntervalMs = MAIL_INTERVAL_MS, reminderIntervalMs = REMINDER_INTERVAL_MS }: WorkerOptions): BackgroundJobs | null {
+  if (env.MAIL_WORKER === "off") return null;
+  const configured = mail ?? createMailTransport(env);
+  const deliver = serial(
+    "E-Mail-Versand",
+    async () => {
+      const r = await deliverPendingMail(db, { transport: configured.transport, from: configured.from });
+      if (r.claimed === 0) return null;
+      return `E-Mail-Versand (${configured.kind === "local" ? "lokaler Postausgang" : configured.server}): ${r.sent} gesendet, ${r.retried} erneut geplant, ${r.failed} fehlgeschlagen, ${r.deferred} zurückgestellt`;
+    },
+    log,
+  );
+  const remind = serial(
+    "Terminerinnerungen",
+    async () => {
+      const { reminded } = await queueSessionReminders(db, { withinDays: env.SESSION_REMINDER_DAYS });
+      return reminded ? `Terminerinnerungen: ${reminded} vorgemerkt` : null;
+    },
+    log,
+  );
+  const runOnce = async () => {
+    // Reminders first, so their mails go out in the same round.
+    await remind();
+    await deliver();
+  };
+  const timers = [setInterval(() => void deliver(), mailIntervalMs), setInterval(() => void remind(), reminderIntervalMs)];
+  // The timers must not keep a process alive that is otherwise done (tests, scripts).
+  for (const timer of timers) timer.unref();
+  const first = setTimeout(() => void runOnce(), 1_000);
+  first.unref();
+  return {
+    runOnce,
+    stop() {
+      clearTimeout(first);
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}
+
+let serverJobs: BackgroundJobs | null | undefined;
+
+/** The server's worker on the app's database client and configuration; started at most once. */
+export function startServerWorker() {
+  if (serverJobs !== undefined) return serverJobs;
+  const env = getEnv();
+  if (env.MAIL_WORKER === "off") {
+    console.log("Hintergrunddienst ausgeschaltet (MAIL_WORKER=off): E-Mails bleiben im Postausgang, bis `lernreise mail send` läuft.");
+    serverJobs = null;
+    return serverJobs;
+  }
+  const mail = createMailTransport(env);
+  serverJobs = startBackgroundJobs({ db: appDb, env, mail });
+  console.log(
+    `Hintergrunddienst: E-Mail-Versand alle ${MAIL_INTERVAL_MS / 1000} s über ${mail.kind === "local" ? "den lokalen Postausgang (SMTP_URL ist nicht gesetzt)" : mail.server}, Terminerinnerungen stündlich.`,
+  );
+  return serverJobs;
+}
