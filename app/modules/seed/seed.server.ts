@@ -5,6 +5,7 @@ import { DEMO_EMAILS, generateAdministration, type Administration } from "./gene
 import { bulkInsert } from "./bulk-insert.server.ts";
 import { seedCompetencyModel } from "./competency-seed.server.ts";
 import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.server.ts";
+import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
@@ -133,6 +134,9 @@ export async function seedDemo(db: Db) {
       }),
     { timeout: 120_000, maxWait: 60_000 },
   );
+  // Training catalogue: about 40 trainings with sessions in the past and future (after the
+  // competency model it maps to, before any enrolment seed).
+  const training = await db.$transaction((tx) => seedTrainingCatalogue(tx, { admin, hrUserId: userIdOfPerson.get(admin.demo.hr)! }), { timeout: 120_000, maxWait: 60_000 });
   // Evidence with small real files in UPLOAD_DIR: pending, accepted (with its level record) and
   // rejected items in the demo leader's team, two of them the demo employee's.
   const evidence = await seedEvidence(db, {
@@ -147,6 +151,7 @@ export async function seedDemo(db: Db) {
     people: admin.people.length,
     accounts: accounts.length,
     competency,
+    training,
     // Level records of rounds and of accepted evidence.
     assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records, evidence: evidence.items },
   };
