@@ -7,6 +7,7 @@ import { seedCompetencyModel } from "./competency-seed.server.ts";
 import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.server.ts";
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
+import { seedNotifications } from "./notification-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -145,6 +146,8 @@ export async function seedDemo(db: Db) {
     team: teamOf(admin, admin.demo.leader),
     leaderUserId: userIdOfPerson.get(admin.demo.leader)!,
   });
+  // Notifications, read and unread, with their e-mails for the demo employee and leader.
+  await db.$transaction((tx) => seedNotifications(tx, { employeeId: admin.demo.employee, leaderId: admin.demo.leader }));
   return {
     units: admin.units.length,
     positions: admin.positions.length,
