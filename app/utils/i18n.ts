@@ -24,6 +24,8 @@ import notificationsDe from "~/locales/notifications.de.json";
 import notificationsEn from "~/locales/notifications.en.json";
 import catalogueDe from "~/locales/catalogue.de.json";
 import catalogueEn from "~/locales/catalogue.en.json";
+import enrolmentDe from "~/locales/enrolment.de.json";
+import enrolmentEn from "~/locales/enrolment.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,8 +34,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -22,6 +22,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/nachweise", labelKey: "evidence.nav.mine" },
         { to: "/einschaetzungen", labelKey: "nav.assessments" },
         { to: "/schulungen", labelKey: "catalogue.nav" },
+        { to: "/anmeldungen", labelKey: "enrolment.nav.mine" },
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
         ...(hasPermission(roles, "read:notification:own") ? [{ to: "/benachrichtigungen", labelKey: "notifications.nav.inbox" }] : []),
       ],
@@ -42,6 +43,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/team", labelKey: "nav.team" },
         { to: "/team/kompetenzen", labelKey: "nav.teamCompetencies" },
+        { to: "/freigaben", labelKey: "enrolment.nav.approvals" },
         { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" },
       ],
     });
@@ -56,7 +58,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/rollenprofile", labelKey: "nav.roleProfiles" },
         { to: "/auswertungen/kompetenzluecken", labelKey: "nav.orgGaps" },
         // Leaders who are also HR find it in their leader section already.
-        ...(roles.includes("LEADER") ? [] : [{ to: "/nachweise/pruefen", labelKey: "evidence.nav.review" }]),
+        ...(roles.includes("LEADER") ? [] : [{ to: "/freigaben", labelKey: "enrolment.nav.approvals" }, { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" }]),
       ],
     });
   }

@@ -40,8 +40,8 @@ describe("concurrent enrolment", () => {
 
   it("lets one person in only once, however often they click", async () => {
     const { session } = await createTraining(db, { capacity: CAPACITY, requiresApproval: false });
-    const [{ actor }] = await people(1);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => enrol(db, actor!, { sessionId: session.id })));
+    const [one] = await people(1);
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => enrol(db, one!.actor, { sessionId: session.id })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ValidationError);
@@ -54,7 +54,7 @@ describe("concurrent enrolment", () => {
     const { session } = await createTraining(db, { capacity: CAPACITY, requiresApproval: false });
     const crowd = await people(PEOPLE);
     const first = crowd.slice(0, 8);
-    const enrolled = [];
+    const enrolled: Awaited<ReturnType<typeof enrol>>["enrolment"][] = [];
     for (const { actor } of first) enrolled.push((await enrol(db, actor, { sessionId: session.id })).enrolment);
     const confirmed = enrolled.filter((e) => e.status === "CONFIRMED");
     await Promise.allSettled([
