@@ -228,6 +228,7 @@ export interface SessionEnrolmentState {
   canRequest: boolean;
   canCancel: boolean;
   canEnrolOthers: boolean;
+  canSeeParticipants: boolean;
 }
 
 /**
@@ -278,6 +279,14 @@ export function SessionEnrolmentControls({
         ) : (
           <EnrolPersonForm sessionId={sessionId} candidates={candidates.people} scope={candidates.scope} />
         )
+      ) : null}
+      {state?.canSeeParticipants ? (
+        <p>
+          <a className="kern-link" href={`/schulungen/termine/${sessionId}`}>
+            {t("enrolment.participantsLink")}
+            <span className="kern-sr-only">: {context}</span>
+          </a>
+        </p>
       ) : null}
       <p>
         <a className="kern-link" href={`/schulungen/termine/${sessionId}/kalender.ics`} download>

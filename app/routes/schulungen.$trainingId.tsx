@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,14 +13,27 @@ import { Alert } from "~/components/forms.tsx";
 import { costText, durationText, SeatsText, SessionDays, StatusBadge } from "~/components/catalogue.tsx";
 import { levelText } from "~/components/level-choice.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { getTrainingEnrolmentState } from "~/modules/training/enrolment.server.ts";
+import { enrolmentActionFor } from "~/utils/enrolment-actions.server.ts";
+import { SessionEnrolmentControls } from "~/components/enrolment-controls.tsx";
 import catalogueStyles from "~/styles/catalogue.css";
+import enrolmentStyles from "~/styles/enrolment.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.training.title} – Schulungskatalog – Lernreise` : "Schulung – Lernreise" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: catalogueStyles },
+  { rel: "stylesheet", href: enrolmentStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "read:training:any");
-  return run(() => getTraining(db, actor, params.trainingId ?? "", { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }));
+  const view = await run(() => getTraining(db, actor, params.trainingId ?? "", { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }));
+  return { ...view, enrolment: await getTrainingEnrolmentState(db, actor, view.training.id) };
+}
+
+/** The enrolment forms of the sessions (request, cancel, enrol someone): see enrolment-actions. */
+export async function action({ request }: ActionFunctionArgs) {
+  return enrolmentActionFor(await requireUserWithPermission(request, "read:training:any"), request);
 }
 
 type Data = Awaited<ReturnType<typeof loader>>;
@@ -242,7 +255,7 @@ function SessionsTable({ sessions, caption, editor }: { sessions: Session[]; cap
               </td>
               <td>{s.enrolmentDeadline ? formatDate(s.enrolmentDeadline, locale) : t("catalogue.sessions.noDeadline")}</td>
               <td>
-                <SessionEnrolment session={s} />
+                <EnrolmentCell session={s} />
               </td>
               {editor ? (
                 <td>
@@ -261,6 +274,22 @@ function SessionsTable({ sessions, caption, editor }: { sessions: Session[]; cap
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The viewer's status and the enrolment forms (enrolment-controls), with the availability as fallback. */
+function EnrolmentCell({ session }: { session: Session }) {
+  const { training, enrolment } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  return (
+    <SessionEnrolmentControls
+      sessionId={session.id}
+      context={`${training.title}, ${formatDate(session.startsAt, locale)}`}
+      requiresApproval={training.requiresApproval}
+      state={enrolment.sessions[session.id]}
+      candidates={enrolment.candidates}
+      fallback={<SessionEnrolment session={session} />}
+    />
   );
 }
 

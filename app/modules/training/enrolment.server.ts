@@ -645,8 +645,9 @@ export async function getTrainingEnrolmentState(db: Db, actor: Actor, trainingId
   const now = new Date();
   const sessions = await db.trainingSession.findMany({
     where: { trainingId },
-    select: { id: true, status: true, startsAt: true, enrolmentDeadline: true, training: { select: { status: true } } },
+    select: { id: true, status: true, startsAt: true, enrolmentDeadline: true, trainerPersonId: true, training: { select: { status: true } } },
   });
+  const seesParticipants = hasPermission(actor.roles, "read:enrolment:any") || (hasPermission(actor.roles, "read:enrolment:team") && actor.ledUnitPaths.length > 0);
   const own = actor.personId
     ? await db.enrolment.findMany({
         where: { personId: actor.personId, trainingId },
@@ -671,6 +672,7 @@ export async function getTrainingEnrolmentState(db: Db, actor: Actor, trainingId
       canRequest: canRequest && open && !deadlinePassed && !active,
       canCancel: canCancelOwn && active && s.startsAt > now,
       canEnrolOthers: !!candidates && open && (!deadlinePassed || candidates.scope === "any"),
+      canSeeParticipants: seesParticipants || (!!actor.personId && s.trainerPersonId === actor.personId),
     };
   }
   return { sessions: bySession, candidates };
@@ -681,4 +683,6 @@ export interface SessionEnrolmentState {
   canRequest: boolean;
   canCancel: boolean;
   canEnrolOthers: boolean;
+  /** HR, leaders (their team's participants) and the session's trainer open the session page. */
+  canSeeParticipants: boolean;
 }
