@@ -8,6 +8,8 @@ import { useTranslation } from "react-i18next";
 import { Alert, ErrorList } from "./forms.tsx";
 import { TextAreaField } from "./text-area.tsx";
 import type { FormFailure } from "~/utils/form-result.ts";
+import { formatDateTime, formatNumber } from "~/utils/i18n.ts";
+import { useLocale } from "~/utils/use-root-data.ts";
 
 export type EnrolmentStatusValue = "REQUESTED" | "WAITLISTED" | "CONFIRMED" | "DECLINED" | "CANCELLED";
 
@@ -344,5 +346,68 @@ export function ParticipantTable({ rows, caption, showPosition, actions, actions
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Start page cards: "Meine nächsten Termine" (employees) and "Freigaben" (leaders, HR). */
+export function EnrolmentStartCards({
+  next,
+  pendingApprovals,
+}: {
+  next: { id: string; session: { id: string; startsAt: Date | string; location: string; onlineUrl: string; training: { id: string; title: string } } }[] | null;
+  pendingApprovals: number | null;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      {next ? (
+        <section className="panel" aria-labelledby="card-next-sessions">
+          <h2 id="card-next-sessions" className="kern-heading-small">
+            {t("enrolment.start.nextTitle")}
+          </h2>
+          {next.length ? (
+            <ul>
+              {next.map((e) => (
+                <li key={e.id}>
+                  <a className="kern-link" href={`/schulungen/${e.session.training.id}`}>
+                    {e.session.training.title}
+                  </a>{" "}
+                  – {formatDateTime(e.session.startsAt, locale)}
+                  {e.session.location ? <span className="muted">, {e.session.location}</span> : e.session.onlineUrl ? <span className="muted">, {t("enrolment.online")}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("enrolment.start.nextNone")}</p>
+          )}
+          <p>
+            <a className="kern-link" href="/anmeldungen">
+              {t("enrolment.start.nextAll")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {pendingApprovals !== null ? (
+        <section className="panel" aria-labelledby="card-approvals">
+          <h2 id="card-approvals" className="kern-heading-small">
+            {t("enrolment.start.approvalsTitle")}
+          </h2>
+          {pendingApprovals > 0 ? (
+            <p>
+              <a className="kern-link" href="/freigaben">
+                <span className="stat">{formatNumber(pendingApprovals, locale)}</span> {t("enrolment.start.approvals", { count: pendingApprovals })}
+              </a>
+            </p>
+          ) : (
+            <p>
+              <a className="kern-link" href="/freigaben">
+                {t("enrolment.start.approvalsNone")}
+              </a>
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
   );
 }

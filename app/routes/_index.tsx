@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getStartOverview } from "~/modules/org/dashboard.server.ts";
+import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
+import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -13,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS });
+  const [overview, enrolment] = await Promise.all([getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }), getStartEnrolment(db, actor)]);
+  return { ...overview, enrolment };
 }
 
 export default function StartPage() {
@@ -54,6 +57,7 @@ export default function StartPage() {
             </Link>
           </section>
         ) : null}
+        <EnrolmentStartCards next={data.enrolment.next} pendingApprovals={data.enrolment.pendingApprovals} />
         {data.competencies ? (
           <section className="panel" aria-labelledby="card-competencies">
             <h2 id="card-competencies" className="kern-heading-small">

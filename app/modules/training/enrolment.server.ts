@@ -686,3 +686,9 @@ export interface SessionEnrolmentState {
   /** HR, leaders (their team's participants) and the session's trainer open the session page. */
   canSeeParticipants: boolean;
 }
+
+/** Start page: the actor's next confirmed sessions and, for leaders and HR, the pending requests. */
+export async function getStartEnrolment(db: Db, actor: Actor) {
+  const [next, pendingApprovals] = await Promise.all([listNextSessions(db, actor, 3), countPendingApprovals(db, actor)]);
+  return { next, pendingApprovals };
+}
