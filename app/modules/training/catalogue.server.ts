@@ -313,16 +313,21 @@ export async function searchCatalogue(db: Db, actor: Actor, query: CatalogueQuer
         take: 1,
         select: { id: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true, enrolmentDeadline: true, status: true },
       },
-      _count: { select: { sessions: { where: upcoming } } },
       competencies: gaps.size ? { where: { lineageId: { in: [...gaps.keys()] } }, select: { lineageId: true, targetLevel: true } } : false,
     },
   });
-  const rows = trainings.map(({ sessions, _count, competencies, ...t }) => {
+  // Upcoming sessions per training of this page only (a relation _count in the page query made
+  // Prisma aggregate the sessions of every training before joining: 0.5 s at 100,000 sessions).
+  const upcomingCounts = trainings.length
+    ? await db.trainingSession.groupBy({ by: ["trainingId"], where: { ...upcoming, trainingId: { in: trainings.map((t) => t.id) } }, _count: { _all: true } })
+    : [];
+  const upcomingOf = new Map(upcomingCounts.map((c) => [c.trainingId, c._count._all]));
+  const rows = trainings.map(({ sessions, competencies, ...t }) => {
     const next = sessions[0] ?? null;
     return {
       ...t,
       nextSession: next ? { ...next, freeSeats: Math.max(0, next.capacity - next.confirmedCount), open: isOpen(next, now) } : null,
-      upcomingSessions: _count.sessions,
+      upcomingSessions: upcomingOf.get(t.id) ?? 0,
       closesGaps: (competencies || [])
         .filter((c) => closesGap(gaps.get(c.lineageId)!, c.targetLevel))
         .map((c) => ({ code: gaps.get(c.lineageId)!.code, name: gaps.get(c.lineageId)!.name })),
@@ -341,23 +346,28 @@ export function isOpen(s: { status: string; startsAt: Date; capacity: number; co
  * named as in the published framework version (else as mapped), grouped by framework.
  */
 export async function listCatalogueCompetencies(db: Db, actor: Actor) {
-  const mapped = await db.trainingCompetency.findMany({
-    where: { training: visibleStatusWhere(actor, "ALL") },
-    distinct: ["lineageId"],
-    select: { lineageId: true, competency: { select: { code: true, name: true, framework: { select: { name: true } } } } },
-  });
-  const lineages = mapped.map((m) => m.lineageId);
-  const published = lineages.length
-    ? await db.competencyNode.findMany({
-        where: { lineageId: { in: lineages }, framework: { status: "PUBLISHED" } },
-        select: { lineageId: true, code: true, name: true, framework: { select: { name: true } } },
-      })
-    : [];
-  const byLineage = new Map(published.map((n) => [n.lineageId, n]));
-  const options = mapped.map((m) => {
-    const node = byLineage.get(m.lineageId) ?? m.competency;
-    return { lineageId: m.lineageId, code: node.code, name: node.name, framework: node.framework.name };
-  });
+  // GROUP BY in SQL (Prisma's `distinct` would load every mapping and drop duplicates in memory).
+  const grouped = await db.trainingCompetency.groupBy({ by: ["lineageId"], where: { training: visibleStatusWhere(actor, "ALL") }, _max: { competencyId: true } });
+  const lineages = grouped.map((g) => g.lineageId);
+  const [published, mappedNodes] = lineages.length
+    ? await Promise.all([
+        db.competencyNode.findMany({
+          where: { lineageId: { in: lineages }, framework: { status: "PUBLISHED" } },
+          select: { lineageId: true, code: true, name: true, framework: { select: { name: true } } },
+        }),
+        db.competencyNode.findMany({
+          where: { id: { in: grouped.map((g) => g._max.competencyId!).filter(Boolean) } },
+          select: { lineageId: true, code: true, name: true, framework: { select: { name: true } } },
+        }),
+      ])
+    : [[], []];
+  const byLineage = new Map([...mappedNodes, ...published].map((n) => [n.lineageId, n]));
+  const options = lineages
+    .filter((l) => byLineage.has(l))
+    .map((lineageId) => {
+      const node = byLineage.get(lineageId)!;
+      return { lineageId, code: node.code, name: node.name, framework: node.framework.name };
+    });
   const groups = new Map<string, typeof options>();
   for (const o of options) groups.set(o.framework, [...(groups.get(o.framework) ?? []), o]);
   return [...groups.entries()]
