@@ -8,6 +8,7 @@ import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.se
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { seedNotifications } from "./notification-seed.server.ts";
+import { seedEnrolments } from "./enrolment-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -138,6 +139,20 @@ export async function seedDemo(db: Db) {
   // Training catalogue: about 40 trainings with sessions in the past and future (after the
   // competency model it maps to, before any enrolment seed).
   const training = await db.$transaction((tx) => seedTrainingCatalogue(tx, { admin, hrUserId: userIdOfPerson.get(admin.demo.hr)! }), { timeout: 120_000, maxWait: 60_000 });
+  // Enrolments: pending requests in the demo leader's team, confirmed places, a full session with
+  // a waiting list, cancelled and declined examples, past sessions with confirmed places.
+  const activePeople = new Set(admin.people.filter((p) => p.status === "ACTIVE").map((p) => p.id));
+  const enrolment = await db.$transaction(
+    (tx) =>
+      seedEnrolments(tx, {
+        employeeId: admin.demo.employee,
+        employeeUserId: userIdOfPerson.get(admin.demo.employee)!,
+        leaderUserId: userIdOfPerson.get(admin.demo.leader)!,
+        hrUserId: userIdOfPerson.get(admin.demo.hr)!,
+        team: teamOf(admin, admin.demo.leader).filter((id) => id !== admin.demo.employee && activePeople.has(id)),
+      }),
+    { timeout: 60_000, maxWait: 60_000 },
+  );
   // Evidence with small real files in UPLOAD_DIR: pending, accepted (with its level record) and
   // rejected items in the demo leader's team, two of them the demo employee's.
   const evidence = await seedEvidence(db, {
@@ -155,6 +170,7 @@ export async function seedDemo(db: Db) {
     accounts: accounts.length,
     competency,
     training,
+    enrolment,
     // Level records of rounds and of accepted evidence.
     assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records, evidence: evidence.items },
   };
