@@ -25,9 +25,8 @@ type ActionData = Success | FormFailure;
 /** The action result if it belongs to the form of this intent and target (session or enrolment). */
 function useFormResult(intents: string[], idField: "sessionId" | "enrolmentId", targetId: string) {
   const result = useActionData() as ActionData | undefined;
-  if (!result || !intents.includes(result.intent)) return { success: null, failure: null };
-  if (result.ok) return { success: result.targetId === targetId ? result : null, failure: null };
-  return { success: null, failure: result.values[idField] === targetId ? result : null };
+  if (!result || result.ok || !intents.includes(result.intent)) return { failure: null };
+  return { failure: result.values[idField] === targetId ? result : null };
 }
 
 function useBusy() {
@@ -43,9 +42,20 @@ export function EnrolmentStatus({ status, position }: { status: EnrolmentStatusV
   );
 }
 
-function FormMessages({ success, failure }: { success: Success | null; failure: FormFailure | null }) {
+/**
+ * The confirmation of the last enrolment form, shown where the page puts it (the form itself may
+ * be gone afterwards, e.g. a decided request leaves the list). With `targetIds`, only for those.
+ */
+export function EnrolmentResult({ targetIds }: { targetIds?: (string | null | undefined)[] }) {
   const { t } = useTranslation();
-  if (success) return <Alert tone="success" title={t(success.message, success.params)} />;
+  const result = useActionData() as ActionData | undefined;
+  if (!result?.ok || !result.message) return null;
+  if (targetIds && !targetIds.includes(result.targetId)) return null;
+  return <Alert tone="success" title={t(result.message, result.params)} />;
+}
+
+function FormMessages({ failure }: { success?: null; failure: FormFailure | null }) {
+  const { t } = useTranslation();
   if (failure?.formError && failure.formError !== "form.checkFields") return <Alert tone="danger" title={t(failure.formError, { defaultValue: failure.formError })} />;
   if (failure) return <Alert tone="danger" title={t("form.checkFields")} />;
   return null;
@@ -55,10 +65,10 @@ function FormMessages({ success, failure }: { success: Success | null; failure: 
 export function RequestForm({ sessionId, requiresApproval, label }: { sessionId: string; requiresApproval: boolean; label: string }) {
   const { t } = useTranslation();
   const busy = useBusy();
-  const { success, failure } = useFormResult(["enrolment-request"], "sessionId", sessionId);
+  const { failure } = useFormResult(["enrolment-request"], "sessionId", sessionId);
   return (
     <>
-      <FormMessages success={success} failure={failure} />
+      <FormMessages failure={failure} />
       <details className="enrolment-form" open={!!failure}>
         <summary className="kern-link">{t("enrolment.request.open")}</summary>
         <Form method="post" className="form-stack" preventScrollReset>
@@ -89,10 +99,10 @@ export function RequestForm({ sessionId, requiresApproval, label }: { sessionId:
 export function CancelForm({ enrolmentId, label, context }: { enrolmentId: string; label?: string; context: string }) {
   const { t } = useTranslation();
   const busy = useBusy();
-  const { success, failure } = useFormResult(["enrolment-cancel"], "enrolmentId", enrolmentId);
+  const { failure } = useFormResult(["enrolment-cancel"], "enrolmentId", enrolmentId);
   return (
     <>
-      <FormMessages success={success} failure={failure} />
+      <FormMessages failure={failure} />
       <details className="enrolment-form" open={!!failure}>
         <summary className="kern-link">
           {label ?? t("enrolment.cancel.open")}
@@ -124,11 +134,10 @@ export function CancelForm({ enrolmentId, label, context }: { enrolmentId: strin
 export function DecisionForm({ enrolmentId, context }: { enrolmentId: string; context: string }) {
   const { t } = useTranslation();
   const busy = useBusy();
-  const { success, failure } = useFormResult(["enrolment-approve", "enrolment-decline"], "enrolmentId", enrolmentId);
-  if (success) return <FormMessages success={success} failure={null} />;
+  const { failure } = useFormResult(["enrolment-approve", "enrolment-decline"], "enrolmentId", enrolmentId);
   return (
     <>
-      <FormMessages success={null} failure={failure} />
+      <FormMessages failure={failure} />
       <Form method="post" className="form-stack decision-form" preventScrollReset aria-label={t("enrolment.decide.formLabel", { context })}>
         <input type="hidden" name="enrolmentId" value={enrolmentId} />
         <TextAreaField
@@ -167,12 +176,12 @@ export interface Candidate {
 export function EnrolPersonForm({ sessionId, candidates, more, scope, open }: { sessionId: string; candidates: Candidate[]; more?: boolean; scope: "team" | "any"; open?: boolean }) {
   const { t } = useTranslation();
   const busy = useBusy();
-  const { success, failure } = useFormResult(["enrolment-enrol"], "sessionId", sessionId);
+  const { failure } = useFormResult(["enrolment-enrol"], "sessionId", sessionId);
   const selectId = `person-${sessionId}`;
   const errors = failure?.fieldErrors.personId;
   return (
     <>
-      <FormMessages success={success} failure={failure} />
+      <FormMessages failure={failure} />
       <details className="enrolment-form" open={open || !!failure}>
         <summary className="kern-link">{t("enrolment.enrolPerson.open")}</summary>
         <Form method="post" className="form-stack" preventScrollReset>
@@ -259,6 +268,7 @@ export function SessionEnrolmentControls({
   const showOwn = own && (own.status !== "CANCELLED" || state?.canRequest === false);
   return (
     <div className="enrolment-cell">
+      <EnrolmentResult targetIds={[sessionId, own?.id]} />
       {showOwn ? (
         <p>
           {t("enrolment.yourStatus")} <EnrolmentStatus status={own.status} position={own.position} />

@@ -10,7 +10,7 @@ import { enrolmentActionFor } from "~/utils/enrolment-actions.server.ts";
 import { formatDateTime } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { PageHeader } from "~/components/page.tsx";
-import { CancelForm, EnrolmentStatus } from "~/components/enrolment-controls.tsx";
+import { CancelForm, EnrolmentResult, EnrolmentStatus } from "~/components/enrolment-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import enrolmentStyles from "~/styles/enrolment.css";
 
@@ -44,6 +44,7 @@ export default function MyEnrolmentsPage() {
   return (
     <>
       <PageHeader title={own ? t("enrolment.mine.title") : t("enrolment.mine.titleOf", { name })} intro={own ? t("enrolment.mine.intro") : t("enrolment.mine.introOf", { name })} />
+      <EnrolmentResult />
       {own ? (
         <p>
           <Link className="kern-link" to="/anmeldungen/kalender">

@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { PageHeader } from "~/components/page.tsx";
 import { Pagination } from "~/components/people-table.tsx";
-import { DecisionForm } from "~/components/enrolment-controls.tsx";
+import { DecisionForm, EnrolmentResult } from "~/components/enrolment-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import enrolmentStyles from "~/styles/enrolment.css";
 
@@ -37,6 +37,7 @@ export default function ApprovalsPage() {
   return (
     <>
       <PageHeader title={t("enrolment.approvals.title")} intro={scope === "any" ? t("enrolment.approvals.introAny") : t("enrolment.approvals.introTeam")} />
+      <EnrolmentResult />
       <section className="panel" aria-labelledby="pending">
         <h2 id="pending" className="kern-heading-medium">
           {t("enrolment.approvals.pending", { count: total, formatted: formatNumber(total, locale) })}

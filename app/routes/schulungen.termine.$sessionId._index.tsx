@@ -11,7 +11,7 @@ import { formatDateTime } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { Alert, Field } from "~/components/forms.tsx";
 import { TextAreaField } from "~/components/text-area.tsx";
-import { CancelForm, DecisionForm, EnrolPersonForm, ParticipantTable } from "~/components/enrolment-controls.tsx";
+import { CancelForm, DecisionForm, EnrolmentResult, EnrolPersonForm, ParticipantTable } from "~/components/enrolment-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import enrolmentStyles from "~/styles/enrolment.css";
 
@@ -38,7 +38,6 @@ export default function SessionPage() {
   const { session, scope, participants, waitlist, closed, canCancelEnrolments, canDecide, canEnrolOthers, canCancelSession, freeSeats, candidates, personQuery } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const result = useActionData() as EnrolmentActionData | undefined;
   const when = formatDateTime(session.startsAt, locale);
   const trainer = session.trainerName || (session.trainer ? `${session.trainer.firstName} ${session.trainer.lastName}` : "");
   const rowActions = (r: { id: string; status: string; person: { firstName: string; lastName: string } }) => {
@@ -75,7 +74,7 @@ export default function SessionPage() {
         <h1 className="kern-heading-large">{t("enrolment.session.title", { training: session.training.title, date: when })}</h1>
         {session.status === "CANCELLED" ? <Alert tone="warning" title={t("enrolment.sessionCancelled")} /> : null}
       </div>
-      {result?.ok && result.intent === "session-cancel" ? <Alert tone="success" title={t(result.message, result.params)} /> : null}
+      <EnrolmentResult />
       <section className="panel" aria-labelledby="facts">
         <h2 id="facts" className="kern-heading-small">
           {t("enrolment.session.facts")}

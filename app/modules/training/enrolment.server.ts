@@ -609,6 +609,8 @@ export async function listNextSessions(db: Db, actor: Actor, take = 5) {
 }
 
 export const CANDIDATE_LIMIT = 300;
+/** Up to this many people, the training page offers "Person anmelden" as a selection in each session. */
+export const INLINE_CANDIDATES = 80;
 
 /**
  * People the actor may enrol directly: their team (leader) or anyone (HR), active or on leave,
@@ -660,7 +662,8 @@ export async function getTrainingEnrolmentState(db: Db, actor: Actor, trainingId
   const positions = await waitlistPositions(db, [...latest.values()].filter((e) => e.status === "WAITLISTED").map((e) => e.sessionId));
   const canRequest = !!actor.personId && hasPermission(actor.roles, "create:enrolment:own");
   const canCancelOwn = hasPermission(actor.roles, "update:enrolment:own");
-  const candidates = await listEnrolCandidates(db, actor);
+  // A selection per session only for small teams; larger ones search on the session page.
+  const candidates = await listEnrolCandidates(db, actor, { take: INLINE_CANDIDATES });
   const bySession: Record<string, SessionEnrolmentState> = {};
   for (const s of sessions) {
     const mine = latest.get(s.id) ?? null;
