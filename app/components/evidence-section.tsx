@@ -68,7 +68,7 @@ function EvidenceTable({ items }: { items: OwnEvidence[] }) {
   const locale = useLocale();
   return (
     <div className="kern-table-responsive">
-      <table className="kern-table">
+      <table className="kern-table evidence-table">
         <caption className="kern-sr-only">{t("evidence.listCaption")}</caption>
         <thead className="kern-table__header">
           <tr>

@@ -1,6 +1,6 @@
 // "Meine Nachweise": the signed-in person's evidence with status and decision, and the upload
 // form (multipart, works without JavaScript; messages next to the fields, input kept).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,8 +16,10 @@ import { Alert } from "~/components/forms.tsx";
 import { PageHeader } from "~/components/page.tsx";
 import { EvidenceSection } from "~/components/evidence-section.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import evidenceStyles from "~/styles/evidence.css";
 
 export const meta: MetaFunction = () => [{ title: "Meine Nachweise – Lernreise" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "read:evidence:own");
