@@ -6,29 +6,42 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { deleteOwnEvidence, listEvidenceCompetencies, listOwnEvidence, uploadEvidence } from "~/modules/assessment/evidence.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
+import { listCompletionsOfPerson, listUploadableTrainings } from "~/modules/training/completions.server.ts";
+import { berlinDate } from "~/modules/training/berlin-time.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { run } from "~/utils/http.server.ts";
 import { domainFailure, type FormFailure } from "~/utils/form-result.ts";
 import { parseUploadForm, RequestTooLargeError } from "~/utils/upload.server.ts";
+import { completionAction, isCompletionIntent, type CompletionActionResult } from "~/utils/completion-actions.server.ts";
 import { Alert } from "~/components/forms.tsx";
 import { PageHeader } from "~/components/page.tsx";
 import { EvidenceSection } from "~/components/evidence-section.tsx";
+import { CompletionsSection } from "~/components/completions-section.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import evidenceStyles from "~/styles/evidence.css";
+import completionStyles from "~/styles/completions.css";
 
 export const meta: MetaFunction = () => [{ title: "Meine Nachweise – Lernreise" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: evidenceStyles },
+  { rel: "stylesheet", href: completionStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "read:evidence:own");
   if (!actor.personId) throw new Response("evidence.noPersonAccount", { status: 404 });
-  const [items, options] = await Promise.all([run(() => listOwnEvidence(db, actor)), run(() => listEvidenceCompetencies(db, actor))]);
-  return { items, options, maxMb: getEnv().UPLOAD_MAX_MB };
+  const [items, options, completions, uploadTrainings] = await Promise.all([
+    run(() => listOwnEvidence(db, actor)),
+    run(() => listEvidenceCompetencies(db, actor)),
+    run(() => listCompletionsOfPerson(db, actor, actor.personId!)),
+    run(() => listUploadableTrainings(db, actor)),
+  ]);
+  return { items, options, maxMb: getEnv().UPLOAD_MAX_MB, completions, uploadTrainings, today: berlinDate(new Date()) };
 }
 
-type ActionResult = { ok: true; intent: "upload" | "delete"; message: string; at: number } | FormFailure;
+type ActionResult = { ok: true; intent: "upload" | "delete"; message: string; at: number } | FormFailure | CompletionActionResult;
 
 const failed = (intent: string, formError: string, fieldErrors: Record<string, string[]> = {}): FormFailure => ({ ok: false, intent, formError, fieldErrors, values: {} });
 
@@ -46,6 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
       throw error;
     }
     const { formData, file } = parsed;
+    if (isCompletionIntent(formData.get("intent"))) {
+      const { result, status } = await completionAction(actor, formData, { file, store });
+      return data<ActionResult>(result, { status });
+    }
     if (formData.get("intent") !== "upload") throw new Response("Unbekannte Aktion", { status: 400 });
     try {
       await uploadEvidence(
@@ -67,6 +84,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   const formData = await request.formData();
+  if (isCompletionIntent(formData.get("intent"))) {
+    const { result, status } = await completionAction(actor, formData);
+    return data<ActionResult>(result, { status });
+  }
   if (formData.get("intent") !== "delete") throw new Response("Unbekannte Aktion", { status: 400 });
   try {
     await deleteOwnEvidence(db, actor, String(formData.get("evidenceId") ?? ""));
@@ -77,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyEvidence() {
-  const { items, options, maxMb } = useLoaderData<typeof loader>();
+  const { items, options, maxMb, completions, uploadTrainings, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const failure = actionData && !actionData.ok ? actionData : null;
@@ -88,6 +109,16 @@ export default function MyEvidence() {
       {actionData?.ok ? <Alert tone="success" title={t(actionData.message)} /> : null}
       {failure?.formError ? <Alert tone="danger" title={t(failure.formError, { defaultValue: failure.formError, max: maxMb })} /> : null}
       <EvidenceSection items={items} options={options} maxMb={maxMb} failure={uploadFailure} resetKey={actionData?.ok && actionData.intent === "upload" ? String(actionData.at) : "upload"} />
+      <CompletionsSection
+        list={completions}
+        upload={{
+          trainings: uploadTrainings,
+          maxMb,
+          today,
+          failure: failure?.intent === "completion-upload" ? failure : null,
+          resetKey: actionData?.ok && actionData.intent === "completion-upload" ? String(actionData.at) : "completion-upload",
+        }}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getSessionParticipants, listEnrolCandidates } from "~/modules/training/enrolment.server.ts";
+import { canRecordAttendance as mayRecordAttendance } from "~/modules/training/completions.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
@@ -26,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await run(() => getSessionParticipants(db, actor, params.sessionId ?? ""));
   const { personQuery } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const candidates = view.canEnrolOthers ? await listEnrolCandidates(db, actor, { q: personQuery, take: 100 }) : null;
-  return { ...view, candidates, personQuery: personQuery ?? "" };
+  // Attendance (HR or this session's trainer) once the session has begun: its own page.
+  const attendance = mayRecordAttendance(actor, view.session) && view.session.status === "SCHEDULED" && view.session.startsAt <= new Date();
+  return { ...view, candidates, personQuery: personQuery ?? "", canRecordAttendance: attendance };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, scope, participants, waitlist, closed, canCancelEnrolments, canDecide, canEnrolOthers, canCancelSession, freeSeats, candidates, personQuery } = useLoaderData<typeof loader>();
+  const { session, scope, participants, waitlist, closed, canCancelEnrolments, canDecide, canEnrolOthers, canCancelSession, freeSeats, candidates, personQuery, canRecordAttendance } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const when = formatDateTime(session.startsAt, locale);
@@ -132,6 +135,14 @@ export default function SessionPage() {
         ) : (
           <p>{t("enrolment.session.noParticipants")}</p>
         )}
+        {canRecordAttendance ? (
+          <p>
+            <Link className="kern-link" to={`/schulungen/termine/${session.id}/anwesenheit`}>
+              {t("completions.attendance.link")}
+            </Link>
+            <span className="level-descriptor">{t("completions.attendance.linkHint")}</span>
+          </p>
+        ) : null}
       </section>
 
       <section className="panel" aria-labelledby="waitlist">
@@ -160,7 +171,7 @@ export default function SessionPage() {
           <h2 id="person-anmelden-title" className="kern-heading-medium">
             {t("enrolment.enrolPerson.open")}
           </h2>
-          <Form method="get" className="filters" role="search" aria-label={t("enrolment.enrolPerson.search")} action="#person-anmelden">
+          <Form method="get" className="filters" role="search" aria-label={t("enrolment.enrolPerson.search")}>
             <Field label={t("enrolment.enrolPerson.search")} inputProps={{ id: "personQuery", name: "personQuery", type: "search", defaultValue: personQuery }} />
             <button type="submit" className="kern-btn kern-btn--secondary">
               <span className="kern-label">{t("enrolment.enrolPerson.searchSubmit")}</span>

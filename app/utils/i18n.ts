@@ -26,6 +26,8 @@ import catalogueDe from "~/locales/catalogue.de.json";
 import catalogueEn from "~/locales/catalogue.en.json";
 import enrolmentDe from "~/locales/enrolment.de.json";
 import enrolmentEn from "~/locales/enrolment.en.json";
+import completionsDe from "~/locales/completions.de.json";
+import completionsEn from "~/locales/completions.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,8 +36,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

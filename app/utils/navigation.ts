@@ -59,6 +59,8 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/auswertungen/kompetenzluecken", labelKey: "nav.orgGaps" },
         // Leaders who are also HR find it in their leader section already.
         ...(roles.includes("LEADER") ? [] : [{ to: "/freigaben", labelKey: "enrolment.nav.approvals" }, { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" }]),
+        // Uploaded training certificates are confirmed by HR development only.
+        ...(hasPermission(roles, "update:completion:any") ? [{ to: "/nachweise/zertifikate-pruefen", labelKey: "completions.nav.review" }] : []),
       ],
     });
   }

@@ -81,7 +81,7 @@ describe("HR development", () => {
     await login(page, ACCOUNTS.hr);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Kompetenzmodelle", "Benachrichtigungen", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Kompetenzlücken", "Freigaben", "Nachweise prüfen", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Kompetenzmodelle", "Benachrichtigungen", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Kompetenzlücken", "Freigaben", "Nachweise prüfen", "Zertifikate prüfen", "Passwort ändern"]);
     await visit(page, "/organisation", "Organisation");
     await page.getByRole("link", { name: /^II Dezernat II/ }).click();
     await page.getByRole("heading", { level: 1, name: /^II Dezernat II/ }).waitFor();
