@@ -92,11 +92,12 @@ describe("catalogue pages: forbidden paths", () => {
       expect(await statusOf(newLoader(args(await requestAs(id, "/schulungen/neu"))))).toBe(403);
       expect(await statusOf(newAction(args(await post(id, "/schulungen/neu", trainingFields()))))).toBe(403);
       expect(await statusOf(editLoader(args(await requestAs(id, "/"), { trainingId: training.id })))).toBe(403);
-      for (const fields of [
+      const edits: Record<string, string>[] = [
         { ...trainingFields({ title: "Gekapert" }), intent: "save" },
         { intent: "status", status: "ARCHIVED" },
         { intent: "competency", competencyId: writing.id, targetLevel: "2" },
-      ]) {
+      ];
+      for (const fields of edits) {
         expect(await statusOf(editAction(args(await post(id, "/", fields), { trainingId: training.id })))).toBe(403);
       }
       expect(await statusOf(newSessionLoader(args(await requestAs(id, "/"), { trainingId: training.id })))).toBe(403);
