@@ -8,6 +8,7 @@ import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.se
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { seedNotifications } from "./notification-seed.server.ts";
+import { seedCompletions } from "./completion-seed.server.ts";
 import { seedEnrolments } from "./enrolment-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
@@ -163,6 +164,19 @@ export async function seedDemo(db: Db) {
   });
   // Notifications, read and unread, with their e-mails for the demo employee and leader.
   await db.$transaction((tx) => seedNotifications(tx, { employeeId: admin.demo.employee, leaderId: admin.demo.leader }));
+  // Completions: attendance of past sessions, mandatory e-learning with expiry dates (some
+  // expired), the demo employee's certificates, one upload waiting for HR; level records.
+  const leaderTeam = teamOf(admin, admin.demo.leader);
+  const completion = await seedCompletions(db, {
+    store: fileStore(),
+    people: admin.people.filter((p) => p.status === "ACTIVE"),
+    employeeId: admin.demo.employee,
+    reserved: [...Object.values(admin.demo), ...leaderTeam],
+    uploaderId: leaderTeam.find((id) => id !== admin.demo.employee && activePeople.has(id)) ?? null,
+    hrUserId: userIdOfPerson.get(admin.demo.hr)!,
+    employeeUserId: userIdOfPerson.get(admin.demo.employee)!,
+    seed: DEMO_SEED,
+  });
   return {
     units: admin.units.length,
     positions: admin.positions.length,
@@ -171,8 +185,9 @@ export async function seedDemo(db: Db) {
     competency,
     training,
     enrolment,
-    // Level records of rounds and of accepted evidence.
-    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records, evidence: evidence.items },
+    completion,
+    // Level records of rounds, of accepted evidence and of completed trainings.
+    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records + completion.levelRecords, evidence: evidence.items },
   };
 }
 
