@@ -265,7 +265,9 @@ export function catalogueWhere(
   { now, gaps, fields }: { now: Date; gaps: Map<string, ViewerGap>; fields: SessionFields },
 ): Prisma.TrainingWhereInput {
   const and: Prisma.TrainingWhereInput[] = [visibleStatusWhere(actor, query.status)];
-  const terms = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  // `%` and `_` are LIKE wildcards that Prisma passes through unescaped (SQLite's LIKE has no
+  // default escape character): they separate words here instead of matching everything.
+  const terms = (query.q ?? "").toLowerCase().split(/[\s%_]+/).filter(Boolean).slice(0, 6);
   for (const term of terms) and.push({ searchText: { contains: term } });
   if (query.competency) and.push({ competencies: { some: { lineageId: query.competency } } });
   if (query.format) and.push({ format: query.format });
