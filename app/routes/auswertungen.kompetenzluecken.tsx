@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOrganisationGaps } from "~/modules/assessment/organisation.server.ts";
+import { refreshGapReport } from "~/modules/assessment/gap-report.server.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { run } from "~/utils/http.server.ts";
-import { formatNumber } from "~/utils/i18n.ts";
+import { formatDateTime, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { Alert } from "~/components/forms.tsx";
 import { PageHeader } from "~/components/page.tsx";
@@ -20,8 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return run(() => getOrganisationGaps(db, actor, { unitId }, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }));
 }
 
+/** HR recomputes the report now (the worker also does it every few minutes). */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWithPermission(request, "read:profile:any");
+  const report = await refreshGapReport(db, { requestedById: actor.userId });
+  await recordAudit(db, { actorUserId: actor.userId, action: "gaps.report-refresh", entityType: "GapReportRun", entityId: report.id, summary: `${report.people} Personen, ${report.durationMs} ms` });
+  const unit = new URL(request.url).searchParams.get("unit");
+  return redirect(`/auswertungen/kompetenzluecken${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`);
+}
+
 export default function OrganisationGapsPage() {
-  const { scope, breadcrumb, columns, rows, totalPeople, minGroup, tooSmall } = useLoaderData<typeof loader>();
+  const { scope, breadcrumb, columns, rows, totalPeople, minGroup, tooSmall, computedAt } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
   const locale = useLocale();
   const query = scope ? `?unit=${scope.id}` : "";
@@ -49,6 +61,12 @@ export default function OrganisationGapsPage() {
       </nav>
       <PageHeader title={t("orgGaps.title")} intro={t("orgGaps.intro")} />
       <Alert tone="info" title={t("orgGaps.privacy", { min: minGroup })} />
+      <Form method="post" className="btn-row report-freshness">
+        <p className="muted">{t("orgGaps.asOf", { date: formatDateTime(computedAt, locale) })}</p>
+        <button type="submit" className="kern-btn kern-btn--secondary" disabled={navigation.state === "submitting"}>
+          <span className="kern-label">{navigation.state === "submitting" ? t("orgGaps.refreshing") : t("orgGaps.refresh")}</span>
+        </button>
+      </Form>
       {tooSmall ? (
         <p>{t("orgGaps.tooSmall", { min: minGroup })}</p>
       ) : rows.length ? (

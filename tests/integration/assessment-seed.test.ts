@@ -7,7 +7,7 @@ import { effectiveRequirements } from "~/modules/competency/profiles.server.ts";
 import { leadersOf } from "~/modules/org/org.server.ts";
 import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
 import { listOpenRoundsOfTeam, startRound } from "~/modules/assessment/rounds.server.ts";
-import { addMonths } from "~/modules/assessment/levels.ts";
+import { addMonths, currentLevel, type LevelSourceValue } from "~/modules/assessment/levels.ts";
 import { mulberry32 } from "~/modules/seed/assessment-seed.server.ts";
 import { actorFor } from "../factories.ts";
 import { emptyDatabase } from "../setup/empty-database.ts";
@@ -161,6 +161,20 @@ describe("assessment seed", () => {
     expect(recent).toBeGreaterThan(old.length);
   });
 
+  it("keeps one current-level snapshot per person and competency, equal to the rule over the history", async () => {
+    const [records, snapshots] = await Promise.all([
+      db.competencyLevelRecord.findMany({ select: { id: true, personId: true, lineageId: true, level: true, source: true, recordedAt: true } }),
+      db.currentCompetencyLevel.findMany(),
+    ]);
+    const groups = new Map<string, typeof records>();
+    for (const r of records) groups.set(`${r.personId}|${r.lineageId}`, [...(groups.get(`${r.personId}|${r.lineageId}`) ?? []), r]);
+    expect(snapshots).toHaveLength(groups.size);
+    for (const snap of snapshots) {
+      const winner = currentLevel(groups.get(`${snap.personId}|${snap.lineageId}`)!.map((r) => ({ ...r, source: r.source as LevelSourceValue })), new Date(), 24)!;
+      expect(snap.recordId).toBe(winner.record.id);
+    }
+  });
+
   it("gives the demo employee an agreed round from about 14 months ago and no active round", async () => {
     const user = await userOf(DEMO_EMAILS.employee);
     const rounds = await db.assessmentRound.findMany({ where: { personId: user.personId! } });
@@ -175,7 +189,10 @@ describe("assessment seed", () => {
     const actor = await actorFor(db, user.id);
     const gaps = await getPersonGaps(db, actor, user.personId!, { validityMonths: 24 });
     expect(gaps.rows.length).toBeGreaterThan(0);
-    expect(gaps.rows.every((r) => r.current !== null && !r.current.outdated && r.current.source === "AGREED")).toBe(true);
+    // Every level is current: from the agreement, or from evidence or trainings completed since
+    // (evidence and completion seeds).
+    expect(gaps.rows.every((r) => r.current !== null && !r.current.outdated && r.current.source !== "LEADER")).toBe(true);
+    expect(gaps.rows.some((r) => r.current?.source === "AGREED")).toBe(true);
     expect(gaps.rows.some((r) => r.gap > 0)).toBe(true);
     expect(gaps.rows.some((r) => r.gap === 0)).toBe(true);
     // She can start a new round (what the browser tests do).

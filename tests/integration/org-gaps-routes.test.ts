@@ -1,5 +1,5 @@
 import { db } from "~/utils/db.server.ts";
-import { loader as pageLoader } from "~/routes/auswertungen.kompetenzluecken.tsx";
+import { action as refreshAction, loader as pageLoader } from "~/routes/auswertungen.kompetenzluecken.tsx";
 import { loader as csvLoader } from "~/routes/auswertungen.kompetenzluecken[.]csv.ts";
 import { loader as xlsxLoader } from "~/routes/auswertungen.kompetenzluecken[.]xlsx.ts";
 import { loader as teamLoader } from "~/routes/team_.kompetenzen.tsx";
@@ -29,6 +29,19 @@ describe("gap reports", () => {
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const xlsx = (await xlsxLoader(args(await requestAs(s.hrUser.id, "/auswertungen/kompetenzluecken.xlsx")))) as Response;
     expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
+  });
+
+  it("lets HR recompute the report, and nobody else", async () => {
+    const s = await createScenario(db);
+    const runs = () => db.gapReportRun.count();
+    const post = async (userId: string) => requestAs(userId, "/auswertungen/kompetenzluecken", { method: "POST", body: new URLSearchParams() });
+    const before = await runs();
+    expect(await statusOf(refreshAction(args(await post(s.employeeUser.id))))).toBe(403);
+    expect(await statusOf(refreshAction(args(await post(s.leaderUser.id))))).toBe(403);
+    expect(await runs()).toBe(before);
+    expect(await statusOf(refreshAction(args(await post(s.hrUser.id))))).toBe(302);
+    expect(await runs()).toBe(before + 1);
+    expect(await db.auditEvent.count({ where: { action: "gaps.report-refresh", actorUserId: s.hrUser.id } })).toBe(1);
   });
 
   it("gives the team heatmap to leaders only, and only for their units", async () => {

@@ -2,6 +2,7 @@
 // their leader or HR development accepts it (then it is a level record with source EVIDENCE, see
 // levels.ts) or rejects it with a reason. Never the person themselves. Files live in the file
 // store outside public/ (docs/decisions/013); every read of another person's file is audited.
+import { recordLevels } from "./level-records.server.ts";
 import { z } from "zod";
 import type { Db, Tx } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -322,8 +323,8 @@ export async function acceptEvidence(db: Db, actor: Actor, input: { evidenceId: 
     if (!note.success) throw new ValidationError("form.checkFields", { note: ["evidence.noteTooLong"] });
     const now = new Date();
     await decide(tx, actor, evidence.id, "ACCEPTED", note.data, now);
-    const record = await tx.competencyLevelRecord.create({
-      data: {
+    const [record] = await recordLevels(tx, [
+      {
         personId: evidence.personId,
         competencyId: evidence.competency.id,
         lineageId: evidence.competency.lineageId,
@@ -334,7 +335,7 @@ export async function acceptEvidence(db: Db, actor: Actor, input: { evidenceId: 
         evidenceId: evidence.id,
         note: `Nachweis: ${evidence.title}`.slice(0, 500),
       },
-    });
+    ]);
     await recordAudit(tx, {
       actorUserId: actor.userId,
       action: "evidence.accept",

@@ -27,12 +27,21 @@ describe("current level rule", () => {
     expect(currentLevel([...records, { level: 4, source: "AGREED" as const, recordedAt: new Date(`${day}T09:00:00Z`) }], now, 24)).toMatchObject({ level: 4, source: "AGREED" });
   });
 
-  it("skips records past their validity and marks the level outdated when none is valid", () => {
+  it("shows the most recent record, marked outdated once past its validity", () => {
     const old = { level: 4, source: "AGREED" as const, recordedAt: at("2023-05-01") };
     const older = { level: 2, source: "AGREED" as const, recordedAt: at("2022-05-01") };
     expect(currentLevel([old, older], now, 24)).toMatchObject({ level: 4, outdated: true });
     expect(currentLevel([old], now, 48)).toMatchObject({ level: 4, outdated: false });
     expect(currentLevel([], now, 24)).toBeNull();
+  });
+
+  it("counts validity in whole days, so records of one day expire together", () => {
+    const morning = { level: 4, source: "AGREED" as const, recordedAt: new Date("2024-11-27T06:00:00Z") };
+    const evening = { level: 1, source: "LEADER" as const, recordedAt: new Date("2024-11-27T20:00:00Z") };
+    const justBefore = new Date("2026-11-26T23:59:59Z");
+    expect(currentLevel([evening, morning], justBefore, 24)).toMatchObject({ level: 4, outdated: false });
+    expect(currentLevel([evening, morning], new Date("2026-11-27T00:00:00Z"), 24)).toMatchObject({ level: 4, outdated: true });
+    expect(currentLevel([evening, morning], justBefore, 24)?.validUntil.toISOString()).toBe("2026-11-27T00:00:00.000Z");
   });
 
   it("computes validity by calendar months and gaps against the target", () => {

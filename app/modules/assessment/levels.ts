@@ -1,9 +1,13 @@
 // The rule for a person's current level in a competency (shown in the UI as written here):
 // 1. Every rating, agreement, completed training and accepted piece of evidence is kept.
-// 2. A record is valid for `validityMonths` after it was recorded.
-// 3. The current level is the most recent valid record; on the same day an agreed level beats
+// 2. A record is valid for `validityMonths` from the (UTC) day it was recorded: until the start of
+//    the same day that many months later.
+// 3. The current level is the most recent record; on the same day an agreed level beats
 //    accepted evidence, which beats a completed training, which beats a leader's rating alone.
-// 4. If no record is valid any more, the most recent one is shown, marked as outdated.
+// 4. Once it is past its validity, it is still shown, marked as outdated.
+// Because validity is counted in whole days, the most recent record is valid exactly when any
+// record is, so the current level depends only on the records, never on today's date: it can be
+// kept as a snapshot (CurrentCompetencyLevel) that only a new record changes.
 
 export type LevelSourceValue = "AGREED" | "LEADER" | "TRAINING" | "EVIDENCE";
 
@@ -46,19 +50,27 @@ export function compareRecords(a: LevelRecordLike, b: LevelRecordLike) {
   return b.recordedAt.getTime() - a.recordedAt.getTime();
 }
 
+/** The end of a record's validity: the start of its recording day, `validityMonths` later. */
+export function validUntilOf(recordedAt: Date, validityMonths: number) {
+  return addMonths(new Date(`${dayOf(recordedAt)}T00:00:00.000Z`), validityMonths);
+}
+
+/** The record that wins among a person's records for one competency (see the rule above). */
+export function winningRecord<T extends LevelRecordLike>(records: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const r of records) if (!best || compareRecords(r, best) < 0) best = r;
+  return best;
+}
+
 export function currentLevel<T extends LevelRecordLike>(records: readonly T[], now: Date, validityMonths: number): CurrentLevel<T> | null {
-  if (records.length === 0) return null;
-  const sorted = [...records].sort(compareRecords);
-  const valid = sorted.find((r) => addMonths(r.recordedAt, validityMonths) > now);
-  const record = valid ?? sorted[0]!;
-  return {
-    record,
-    level: record.level,
-    source: record.source,
-    recordedAt: record.recordedAt,
-    validUntil: addMonths(record.recordedAt, validityMonths),
-    outdated: !valid,
-  };
+  const record = winningRecord(records);
+  return record ? describeLevel(record, now, validityMonths) : null;
+}
+
+/** Level, source, validity and the outdated flag of the winning record. */
+export function describeLevel<T extends LevelRecordLike>(record: T, now: Date, validityMonths: number): CurrentLevel<T> {
+  const validUntil = validUntilOf(record.recordedAt, validityMonths);
+  return { record, level: record.level, source: record.source, recordedAt: record.recordedAt, validUntil, outdated: validUntil <= now };
 }
 
 /** Gap = target − current (0 when met); an unknown current level counts as the full target. */

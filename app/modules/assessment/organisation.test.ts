@@ -2,6 +2,8 @@ import { db } from "~/utils/db.server.ts";
 import { AccessDeniedError } from "~/modules/errors.ts";
 import { upsertPositionRequirement } from "~/modules/competency/profiles.server.ts";
 import { getOrganisationGaps, MIN_GROUP } from "./organisation.server.ts";
+import { recordLevels } from "./level-records.server.ts";
+import { refreshGapReport } from "./gap-report.server.ts";
 import { organisationGapsCsv, organisationGapsXlsx } from "./organisation-export.server.ts";
 import { actorFor, createPerson, createScenario, createUnit } from "../../../tests/factories.ts";
 import { createPublishedFramework } from "../../../tests/competency-factories.ts";
@@ -15,15 +17,18 @@ describe("organisation-wide gaps", () => {
     const big = await createUnit(db, { parent: root, type: "AMT", name: "Großes Amt" });
     const small = await createUnit(db, { parent: root, type: "AMT", name: "Kleines Amt" });
     const tiny = await createUnit(db, { parent: root, type: "AMT", name: "Winziges Amt" });
-    const people = [];
+    const people: Awaited<ReturnType<typeof createPerson>>[] = [];
     for (let i = 0; i < 6; i++) people.push(await createPerson(db, { unit: big }));
     for (let i = 0; i < 3; i++) people.push(await createPerson(db, { unit: small }));
     for (let i = 0; i < 2; i++) people.push(await createPerson(db, { unit: tiny }));
     for (const p of people) await upsertPositionRequirement(db, hr, p.position.id, { competencyId: fw.writing.id, targetLevel: 2, importance: "ESSENTIAL" });
     // Two people in the big Amt already meet the target.
-    for (const p of people.slice(0, 2)) {
-      await db.competencyLevelRecord.create({ data: { personId: p.id, competencyId: fw.writing.id, lineageId: fw.writing.lineageId, level: 3, source: "AGREED" } });
-    }
+    await db.$transaction((tx) =>
+      recordLevels(
+        tx,
+        people.slice(0, 2).map((p) => ({ personId: p.id, competencyId: fw.writing.id, lineageId: fw.writing.lineageId, level: 3, source: "AGREED" as const })),
+      ),
+    );
     const result = await getOrganisationGaps(db, hr, { unitId: root.id }, { validityMonths: 24 });
     expect(result.columns.map((c) => c.label || c.id)).toEqual([`${big.code} Großes Amt`, "__rest"]);
     expect(result.columns[1]!.size).toBe(5);
@@ -31,6 +36,17 @@ describe("organisation-wide gaps", () => {
     expect(row.total).toEqual({ required: 11, below: 9, averageGap: 1.64 });
     expect(row.cells[0]).toEqual({ required: 6, below: 4, averageGap: 1.33 });
     expect(row.cells[1]).toEqual({ required: 5, below: 5, averageGap: 2 });
+
+    // The report is as of its last run: a new agreement shows after the next refresh.
+    const moved = people[2]!;
+    await db.$transaction((tx) => recordLevels(tx, [{ personId: moved.id, competencyId: fw.writing.id, lineageId: fw.writing.lineageId, level: 2, source: "AGREED" as const }]));
+    const stale = await getOrganisationGaps(db, hr, { unitId: root.id }, { validityMonths: 24 });
+    expect(stale.rows.find((r) => r.competency.code === "K.1")!.total.below).toBe(9);
+    expect(stale.computedAt).toEqual(result.computedAt);
+    await refreshGapReport(db);
+    const fresh = await getOrganisationGaps(db, hr, { unitId: root.id }, { validityMonths: 24 });
+    expect(fresh.rows.find((r) => r.competency.code === "K.1")!.cells[0]).toEqual({ required: 6, below: 3, averageGap: 1 });
+    expect(fresh.computedAt.getTime()).toBeGreaterThanOrEqual(result.computedAt.getTime());
 
     // Inside the small Amt (3 people) nothing is shown on its own.
     const inner = await getOrganisationGaps(db, hr, { unitId: small.id }, { validityMonths: 24 });

@@ -1,6 +1,7 @@
 // Assessment rounds: self-assessment (private until submitted) → leader rating → agreed levels.
 // Explicit states; every level that becomes official is written to the append-only history.
 import type { Db, Tx } from "~/utils/db.server.ts";
+import { recordLevels } from "./level-records.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, type Access, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
@@ -171,11 +172,12 @@ export async function saveLeaderRating(db: Db, actor: Actor, roundId: string, it
       const now = new Date();
       await tx.assessmentRound.update({ where: { id: roundId }, data: { status: "LEADER_RATED", leaderRatedAt: now } });
       const lineage = new Map(round.items.map((i) => [i.competencyId, i.competency.lineageId]));
-      await tx.competencyLevelRecord.createMany({
-        data: items
+      await recordLevels(
+        tx,
+        items
           .filter((i) => i.level !== null)
           .map((i) => ({ personId: round.personId, competencyId: i.competencyId, lineageId: lineage.get(i.competencyId)!, level: i.level!, source: "LEADER" as const, recordedAt: now, recordedById: actor.userId, roundId })),
-      });
+      );
     }
     await recordAudit(tx, { actorUserId: actor.userId, action: submit ? "assessment.leader-submit" : "assessment.leader-save", entityType: "AssessmentRound", entityId: roundId, affectedPersonId: round.personId });
   });
@@ -196,9 +198,10 @@ export async function agreeRound(db: Db, actor: Actor, roundId: string, items: I
     }
     await tx.assessmentRound.update({ where: { id: roundId }, data: { status: "AGREED", agreedAt: now, agreedById: actor.userId } });
     const lineage = new Map(round.items.map((i) => [i.competencyId, i.competency.lineageId]));
-    await tx.competencyLevelRecord.createMany({
-      data: items.map((i) => ({ personId: round.personId, competencyId: i.competencyId, lineageId: lineage.get(i.competencyId)!, level: i.level!, source: "AGREED" as const, recordedAt: now, recordedById: actor.userId, roundId })),
-    });
+    await recordLevels(
+      tx,
+      items.map((i) => ({ personId: round.personId, competencyId: i.competencyId, lineageId: lineage.get(i.competencyId)!, level: i.level!, source: "AGREED" as const, recordedAt: now, recordedById: actor.userId, roundId })),
+    );
     await recordAudit(tx, { actorUserId: actor.userId, action: "assessment.agree", entityType: "AssessmentRound", entityId: roundId, affectedPersonId: round.personId, summary: `${items.length} Stufen vereinbart` });
   });
 }

@@ -5,9 +5,10 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, pathInTeam, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError } from "~/modules/errors.ts";
 import { unitIdsInSubtrees } from "~/modules/org/org.server.ts";
-import { currentLevel, gapOf, type LevelSourceValue } from "./levels.ts";
+import { describeLevel, gapOf, type LevelSourceValue } from "./levels.ts";
 
 export const HEATMAP_PAGE_SIZE = 25;
+const MAX_ID_LIST = 400;
 
 export async function getTeamHeatmap(
   db: Db,
@@ -23,8 +24,12 @@ export async function getTeamHeatmap(
     if (!pathInTeam(actor, unit.path)) throw new AccessDeniedError("Diese Einheit gehört nicht zu Ihrem Team.");
     paths = [unit.path];
   }
+  // An Amt is filtered by its unit ids (index on Person.orgUnitId); a Dezernat has more units
+  // than a query may take parameters, so there the filter joins the unit path instead.
+  const inUnits = { OR: paths.map((p) => ({ path: { startsWith: p } })) };
   const unitIds = await unitIdsInSubtrees(db, paths);
-  const where = { orgUnitId: { in: unitIds }, status: "ACTIVE" as const, ...(actor.personId ? { id: { not: actor.personId } } : {}) };
+  const byUnit = unitIds.length <= MAX_ID_LIST ? { orgUnitId: { in: unitIds } } : { orgUnit: inUnits };
+  const where = { status: "ACTIVE" as const, ...byUnit, ...(actor.personId ? { id: { not: actor.personId } } : {}) };
   const [total, people, openRounds, units] = await Promise.all([
     db.person.count({ where }),
     db.person.findMany({
@@ -45,7 +50,7 @@ export async function getTeamHeatmap(
       },
     }),
     db.assessmentRound.groupBy({ by: ["status"], where: { status: { in: ["OPEN", "SELF_ASSESSED", "LEADER_RATED"] }, person: where }, _count: { _all: true } }),
-    db.orgUnit.findMany({ where: { id: { in: unitIds.slice(0, 500) } }, select: { id: true, code: true, name: true, depth: true }, orderBy: { path: "asc" } }),
+    db.orgUnit.findMany({ where: inUnits, select: { id: true, code: true, name: true, depth: true }, orderBy: { path: "asc" }, take: 500 }),
   ]);
   const profileOf = new Map(people.map((p) => [p.id, p.assignments[0]?.position.profile ?? null]));
   const profileIds = [...new Set([...profileOf.values()].filter(Boolean).map((p) => p!.id))];
@@ -80,21 +85,19 @@ export async function getTeamHeatmap(
   const clusters = await db.competencyNode.findMany({ where: { id: { in: clusterIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
   let columns = [...competencies.values()].filter((c) => !filter.clusterId || c.parentId === filter.clusterId);
   columns = columns.filter((c) => people.some((p) => required.get(p.id)?.has(c.id))).sort((a, b) => a.code.localeCompare(b.code, "de"));
-  const records = await db.competencyLevelRecord.findMany({
+  // One snapshot row per person and competency (CurrentCompetencyLevel), not the whole history.
+  const levels = await db.currentCompetencyLevel.findMany({
     where: { personId: { in: people.map((p) => p.id) }, lineageId: { in: columns.map((c) => c.lineageId) } },
     select: { personId: true, lineageId: true, level: true, source: true, recordedAt: true },
   });
-  const recordsOf = new Map<string, { level: number; source: LevelSourceValue; recordedAt: Date }[]>();
-  for (const r of records) {
-    const key = `${r.personId}|${r.lineageId}`;
-    recordsOf.set(key, [...(recordsOf.get(key) ?? []), { level: r.level, source: r.source as LevelSourceValue, recordedAt: r.recordedAt }]);
-  }
+  const levelOf = new Map(levels.map((l) => [`${l.personId}|${l.lineageId}`, { level: l.level, source: l.source as LevelSourceValue, recordedAt: l.recordedAt }]));
   const rows = people.map((person) => ({
     person: { id: person.id, firstName: person.firstName, lastName: person.lastName },
     cells: columns.map((c) => {
       const req = required.get(person.id)?.get(c.id);
       if (!req) return null;
-      const current = currentLevel(recordsOf.get(`${person.id}|${c.lineageId}`) ?? [], now, validityMonths);
+      const snapshot = levelOf.get(`${person.id}|${c.lineageId}`);
+      const current = snapshot ? describeLevel(snapshot, now, validityMonths) : null;
       return { targetLevel: req.targetLevel, importance: req.importance, current: current?.level ?? null, outdated: current?.outdated ?? false, gap: gapOf(req.targetLevel, current) };
     }),
   }));

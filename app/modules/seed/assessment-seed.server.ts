@@ -11,6 +11,7 @@
 //   (newer LEADER records), SELF_ASSESSED, OPEN or, now and then, CANCELLED;
 // - the demo employee: only the agreed round from 14 months ago, no active round;
 // - the demo leader's team (Amt 32 and below): open rounds in SELF_ASSESSED and LEADER_RATED.
+import { snapshotsOf } from "~/modules/assessment/level-records.server.ts";
 import { createHash } from "node:crypto";
 import type { Tx } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -324,6 +325,7 @@ export async function seedAssessments(tx: Tx, options: AssessmentSeedOptions) {
   for (const batch of chunks(rounds)) await tx.assessmentRound.createMany({ data: batch });
   for (const batch of chunks(items)) await tx.assessmentItem.createMany({ data: batch });
   for (const batch of chunks(records)) await tx.competencyLevelRecord.createMany({ data: batch });
+  for (const batch of chunks(snapshotsOf(records))) await tx.currentCompetencyLevel.createMany({ data: batch });
 
   const counts = { rounds: rounds.length, items: items.length, records: records.length };
   await recordAudit(tx, {

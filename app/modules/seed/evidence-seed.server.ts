@@ -6,6 +6,7 @@
 //   confirmation with the leader's reason;
 // - three other people in the demo leader's team (Amt 32 and below): two PENDING, one ACCEPTED
 //   three weeks ago by the demo leader with its level record (source EVIDENCE).
+import { recordLevels } from "~/modules/assessment/level-records.server.ts";
 import PDFDocument from "pdfkit";
 import { deflateSync } from "node:zlib";
 import type { Db } from "~/utils/db.server.ts";
@@ -255,8 +256,8 @@ export async function seedEvidence(db: Db, options: EvidenceSeedOptions) {
           },
         });
         if (item.decision?.status === "ACCEPTED") {
-          await tx.competencyLevelRecord.create({
-            data: {
+          await recordLevels(tx, [
+            {
               personId: item.person.id,
               competencyId: item.requirement.competencyId,
               lineageId: item.requirement.lineageId,
@@ -267,7 +268,7 @@ export async function seedEvidence(db: Db, options: EvidenceSeedOptions) {
               evidenceId: evidence.id,
               note: `Nachweis: ${item.title}`,
             },
-          });
+          ]);
           records++;
         }
       }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
@@ -5,6 +6,7 @@ import { DEMO_EMAILS, generateAdministration, type Administration } from "./gene
 import { bulkInsert } from "./bulk-insert.server.ts";
 import { seedCompetencyModel } from "./competency-seed.server.ts";
 import { seedAssessments, type AssessmentSeedPerson } from "./assessment-seed.server.ts";
+import { refreshGapReport } from "~/modules/assessment/gap-report.server.ts";
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { seedNotifications } from "./notification-seed.server.ts";
@@ -224,5 +226,38 @@ export async function seedSynthetic(db: Db, { people, seed }: { people: number; 
   await assertEmpty(db);
   const admin = generateAdministration({ people, seed });
   await insert(db, admin, onProgress);
-  return { units: admin.units.length, positions: admin.positions.length, people: admin.people.length, accounts: 0 };
+  // Competency model and assessments of the same shape as the demo, so the gap views can be
+  // measured at scale. Rounds need a starting account: one HR account for the first active
+  // person, with a random password nobody knows (benchmarks sign in through their own accounts).
+  const hrPerson = admin.people.find((p) => p.status === "ACTIVE") ?? admin.people[0]!;
+  const hrUser = await db.user.create({
+    data: {
+      email: hrPerson.email,
+      personId: hrPerson.id,
+      passwordHash: await hashPassword(randomBytes(24).toString("base64url")),
+      roles: { create: [{ role: "EMPLOYEE" }, { role: "HR_DEVELOPMENT" }] },
+    },
+  });
+  const unitCode = new Map(admin.units.map((u) => [u.id, u.code]));
+  const competency = await db.$transaction(
+    (tx) =>
+      seedCompetencyModel(tx, {
+        hrPersonId: hrPerson.id,
+        positions: admin.positions.map((p) => ({ id: p.id, code: p.code, title: p.title, isLeadership: p.isLeadership, unitCode: unitCode.get(p.orgUnitId)! })),
+      }),
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  const assessment = await db.$transaction(
+    (tx) => seedAssessments(tx, { people: assessmentPeople(admin), startedById: hrUser.id, demo: { employee: "", leader: "", team: [] }, seed }),
+    { timeout: 1_800_000, maxWait: 60_000 },
+  );
+  return {
+    units: admin.units.length,
+    positions: admin.positions.length,
+    people: admin.people.length,
+    accounts: 1,
+    competency,
+    assessment: { rounds: assessment.rounds, records: assessment.records },
+    gapReport: await refreshGapReport(db),
+  };
 }

@@ -1,0 +1,33 @@
+-- CreateTable
+CREATE TABLE "CurrentCompetencyLevel" (
+    "personId" TEXT NOT NULL,
+    "lineageId" TEXT NOT NULL,
+    "competencyId" TEXT NOT NULL,
+    "level" INTEGER NOT NULL,
+    "source" "LevelSource" NOT NULL,
+    "recordedAt" TIMESTAMP(3) NOT NULL,
+    "recordId" TEXT NOT NULL,
+
+    CONSTRAINT "CurrentCompetencyLevel_pkey" PRIMARY KEY ("personId","lineageId")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CurrentCompetencyLevel_recordId_key" ON "CurrentCompetencyLevel"("recordId");
+
+-- CreateIndex
+CREATE INDEX "CurrentCompetencyLevel_lineageId_idx" ON "CurrentCompetencyLevel"("lineageId");
+
+-- AddForeignKey
+ALTER TABLE "CurrentCompetencyLevel" ADD CONSTRAINT "CurrentCompetencyLevel_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Backfill: the winning record per person and competency (rule in app/modules/assessment/levels.ts).
+INSERT INTO "CurrentCompetencyLevel" ("personId", "lineageId", "competencyId", "level", "source", "recordedAt", "recordId")
+SELECT "personId", "lineageId", "competencyId", "level", "source", "recordedAt", "id" FROM (
+  SELECT r.*, ROW_NUMBER() OVER (
+    PARTITION BY r."personId", r."lineageId"
+    ORDER BY CAST(r."recordedAt" AS DATE) DESC,
+      CASE r."source" WHEN 'AGREED' THEN 0 WHEN 'EVIDENCE' THEN 1 WHEN 'TRAINING' THEN 2 ELSE 3 END,
+      r."recordedAt" DESC, r."id"
+  ) AS "rank"
+  FROM "CompetencyLevelRecord" r
+) ranked WHERE "rank" = 1;
