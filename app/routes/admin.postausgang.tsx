@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { createMailTransport } from "~/modules/notifications/mail-transport.server.ts";
-import { DEFAULT_BATCH_SIZE, listOutbox, MAX_ATTEMPTS, OUTBOX_STATUSES, sendOutboxNow } from "~/modules/notifications/outbox.server.ts";
+import { DEFAULT_BATCH_SIZE, listOutbox, MAX_ATTEMPTS, sendOutboxNow } from "~/modules/notifications/outbox.server.ts";
+import { OUTBOX_STATUSES } from "~/modules/notifications/outbox-status.ts";
 import { MAIL_INTERVAL_MS } from "~/modules/notifications/worker.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -11,7 +12,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { run } from "~/utils/http.server.ts";
 import { formatDateTime, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
-import { Alert, SelectField } from "~/components/forms.tsx";
+import { Alert, Field, SelectField } from "~/components/forms.tsx";
 import { FilterForm, PageHeader } from "~/components/page.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -24,13 +25,14 @@ export const meta: MetaFunction = () => [{ title: "Postausgang – Lernreise" }]
 const OutboxQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  to: z.string().trim().max(200).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "read:outbox:any");
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const query = OutboxQuerySchema.parse({ ...params, status: params.status || undefined });
-  const result = await run(() => listOutbox(db, actor, { page: query.page, status: query.status }));
+  const query = OutboxQuerySchema.parse({ ...params, status: params.status || undefined, to: params.to?.trim() || undefined });
+  const result = await run(() => listOutbox(db, actor, { page: query.page, status: query.status, to: query.to }));
   const env = getEnv();
   const mail = createMailTransport(env);
   return {
@@ -38,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     pageCount: Math.max(1, Math.ceil(result.total / result.pageSize)),
     delivery: { kind: mail.kind, server: mail.server, from: mail.from, worker: env.MAIL_WORKER, intervalSeconds: MAIL_INTERVAL_MS / 1000 },
+    // Constants of server modules travel with the data: *.server.ts is not in the browser bundle.
+    maxAttempts: MAX_ATTEMPTS,
+    batchSize: DEFAULT_BATCH_SIZE,
   };
 }
 
@@ -54,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OutboxPage() {
-  const { mails, total, counts, query, pageCount, delivery } = useLoaderData<typeof loader>();
+  const { mails, total, counts, query, pageCount, delivery, maxAttempts, batchSize } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -63,7 +68,7 @@ export default function OutboxPage() {
   const sent = actionData?.ok ? actionData.result : null;
   return (
     <>
-      <PageHeader title={t("notifications.outbox.title")} intro={t("notifications.outbox.intro", { max: MAX_ATTEMPTS })} />
+      <PageHeader title={t("notifications.outbox.title")} intro={t("notifications.outbox.intro", { max: maxAttempts })} />
       <Alert tone={delivery.kind === "local" ? "warning" : "info"} title={delivery.kind === "local" ? t("notifications.outbox.transportLocal") : t("notifications.outbox.transportSmtp", { server: delivery.server, from: delivery.from })}>
         <p className="kern-body">{delivery.worker === "on" ? t("notifications.outbox.workerOn", { seconds: delivery.intervalSeconds }) : t("notifications.outbox.workerOff")}</p>
       </Alert>
@@ -89,7 +94,7 @@ export default function OutboxPage() {
         <Form method="post" className="form-stack">
           <input type="hidden" name="intent" value="send" />
           <p className="kern-body" id="send-now-hint">
-            {t("notifications.outbox.sendNowHint", { batch: DEFAULT_BATCH_SIZE })}
+            {t("notifications.outbox.sendNowHint", { batch: batchSize })}
           </p>
           <button type="submit" className="kern-btn kern-btn--primary" aria-describedby="send-now-hint" disabled={navigation.state === "submitting"}>
             <span className="kern-label">{t("notifications.outbox.sendNow")}</span>
@@ -98,6 +103,7 @@ export default function OutboxPage() {
       </section>
 
       <FilterForm label={t("notifications.outbox.filterLabel")}>
+        <Field label={t("notifications.outbox.toFilter")} inputProps={{ id: "to", name: "to", type: "search", defaultValue: query.to ?? "", autoComplete: "off" }} />
         <SelectField
           label={t("notifications.outbox.status")}
           options={[{ value: "", label: t("notifications.outbox.statusAll") }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`notifications.outbox.statusLabel.${s}`) }))]}
@@ -148,7 +154,7 @@ export default function OutboxPage() {
           </table>
         </div>
       ) : (
-        <p className="kern-body">{query.status ? t("notifications.outbox.emptyFiltered") : t("notifications.outbox.empty")}</p>
+        <p className="kern-body">{query.status || query.to ? t("notifications.outbox.emptyFiltered") : t("notifications.outbox.empty")}</p>
       )}
       {total > 0 ? <Pagination page={query.page} pageCount={pageCount} total={total} /> : null}
     </>

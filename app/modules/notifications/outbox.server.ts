@@ -11,6 +11,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError } from "~/modules/errors.ts";
 import { DEFAULT_MAIL_FROM, isConnectionError, isPermanentRejection, type MailTransport } from "./mail-transport.server.ts";
+import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox-status.ts";
 
 const MINUTE = 60_000;
 
@@ -120,17 +121,15 @@ export async function deliverPendingMail(db: Db, { transport, from = DEFAULT_MAI
 }
 
 export const OUTBOX_PAGE_SIZE = 25;
-export const OUTBOX_STATUSES = ["PENDING", "SENT", "FAILED"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 function requireOutboxAccess(actor: Actor) {
   if (!hasPermission(actor.roles, "read:outbox:any")) throw new AccessDeniedError();
 }
 
 /** Recent outbox mails, newest first, for the administration (the local outbox in development). */
-export async function listOutbox(db: Db, actor: Actor, { page, status }: { page: number; status?: OutboxStatus }) {
+export async function listOutbox(db: Db, actor: Actor, { page, status, to }: { page: number; status?: OutboxStatus; to?: string }) {
   requireOutboxAccess(actor);
-  const where = status ? { status } : {};
+  const where = { ...(status ? { status } : {}), ...(to ? { toAddress: { contains: to.toLowerCase() } } : {}) };
   return db.$transaction(async (tx) => {
     const [total, mails, byStatus] = await Promise.all([
       tx.outboxMail.count({ where }),
@@ -146,7 +145,7 @@ export async function listOutbox(db: Db, actor: Actor, { page, status }: { page:
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
     for (const row of byStatus) counts[row.status as OutboxStatus] = row._count._all;
     // Mails carry personal data (addresses, enrolment decisions): every look is logged.
-    await recordAudit(tx, { actorUserId: actor.userId, action: "outbox.read", entityType: "OutboxMail", summary: `Seite ${page}${status ? `, Status ${status}` : ""}` });
+    await recordAudit(tx, { actorUserId: actor.userId, action: "outbox.read", entityType: "OutboxMail", summary: `Seite ${page}${status ? `, Status ${status}` : ""}${to ? `, an „${to}“` : ""}` });
     return { total, mails, counts, pageSize: OUTBOX_PAGE_SIZE };
   });
 }
