@@ -1,5 +1,5 @@
-// The server's in-process background worker: delivers the outbox every 30 seconds and queues
-// session reminders every hour. Started once by app/server/serve.js (through the server build's
+// The server's in-process background worker: delivers the outbox every 30 seconds, queues
+// session reminders every hour and recomputes the organisation gap report every 15 minutes. Started once by app/server/serve.js (through the server build's
 // entry module), never inside a request; MAIL_WORKER=off switches it off. Several server
 // processes may run it at once: both jobs claim their rows with guarded updates.
 import { db as appDb, type Db } from "~/utils/db.server.ts";
@@ -7,9 +7,12 @@ import { getEnv, type Env } from "~/utils/env.server.ts";
 import { createMailTransport, type ConfiguredTransport } from "./mail-transport.server.ts";
 import { deliverPendingMail } from "./outbox.server.ts";
 import { queueSessionReminders } from "./reminders.server.ts";
+import { refreshGapReportIfDue } from "~/modules/assessment/gap-report.server.ts";
 
 export const MAIL_INTERVAL_MS = 30_000;
 export const REMINDER_INTERVAL_MS = 60 * 60_000;
+/** How often the worker checks whether the organisation gap report is due (it refreshes every 15 minutes). */
+export const REPORT_CHECK_INTERVAL_MS = 60_000;
 
 export interface WorkerOptions {
   db: Db;
@@ -62,12 +65,25 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
     },
     log,
   );
+  const report = serial(
+    "Lückenauswertung",
+    async () => {
+      const run = await refreshGapReportIfDue(db);
+      return run ? `Lückenauswertung neu berechnet: ${run.people} Personen in ${run.durationMs} ms` : null;
+    },
+    log,
+  );
   const runOnce = async () => {
     // Reminders first, so their mails go out in the same round.
     await remind();
     await deliver();
+    await report();
   };
-  const timers = [setInterval(() => void deliver(), mailIntervalMs), setInterval(() => void remind(), reminderIntervalMs)];
+  const timers = [
+    setInterval(() => void deliver(), mailIntervalMs),
+    setInterval(() => void remind(), reminderIntervalMs),
+    setInterval(() => void report(), REPORT_CHECK_INTERVAL_MS),
+  ];
   // The timers must not keep a process alive that is otherwise done (tests, scripts).
   for (const timer of timers) timer.unref();
   const first = setTimeout(() => void runOnce(), 1_000);

@@ -45,12 +45,26 @@ describe("background worker", () => {
     expect(messages.filter((m) => m.startsWith("FEHLER"))).toEqual([]);
   });
 
+  it("recomputes the organisation gap report when it is due, not on every round", async () => {
+    const messages: string[] = [];
+    const jobs = startBackgroundJobs({ db, env, mail: { kind: "local", transport: { sendMail: async () => undefined }, from: "x@y.example", server: null }, log: { log: (m: string) => messages.push(m), error: (m: string) => messages.push(`FEHLER ${m}`) } })!;
+    await db.gapReportRun.deleteMany();
+    await jobs.runOnce();
+    // Without a report the first round computes one; a second round within 15 minutes adds none.
+    expect(await db.gapReportRun.count()).toBe(1);
+    await jobs.runOnce();
+    jobs.stop();
+    expect(await db.gapReportRun.count()).toBe(1);
+    expect(messages.some((m) => m.startsWith("Lückenauswertung neu berechnet"))).toBe(true);
+    expect(messages.filter((m) => m.startsWith("FEHLER"))).toEqual([]);
+  });
+
   it("logs a failing job instead of throwing into the timer", async () => {
     const messages: string[] = [];
     const broken = { outboxMail: { findMany: () => Promise.reject(new Error("Datenbank weg")) }, $transaction: () => Promise.reject(new Error("Datenbank weg")) } as unknown as typeof db;
     const jobs = startBackgroundJobs({ db: broken, env, mail: { kind: "local", transport: { sendMail: async () => undefined }, from: "x@y.example", server: null }, log: { log: (m: string) => messages.push(m), error: (m: string) => messages.push(m) } })!;
     await expect(jobs.runOnce()).resolves.toBeUndefined();
     jobs.stop();
-    expect(messages).toEqual(["Terminerinnerungen fehlgeschlagen:", "E-Mail-Versand fehlgeschlagen:"]);
+    expect(messages).toEqual(["Terminerinnerungen fehlgeschlagen:", "E-Mail-Versand fehlgeschlagen:", "Lückenauswertung fehlgeschlagen:"]);
   });
 });
