@@ -4,11 +4,10 @@ import type { Db } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, pathInTeam, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError } from "~/modules/errors.ts";
-import { unitIdsInSubtrees } from "~/modules/org/org.server.ts";
+import { personInSubtrees } from "~/modules/org/org.server.ts";
 import { describeLevel, gapOf, type LevelSourceValue } from "./levels.ts";
 
 export const HEATMAP_PAGE_SIZE = 25;
-const MAX_ID_LIST = 400;
 
 export async function getTeamHeatmap(
   db: Db,
@@ -24,11 +23,8 @@ export async function getTeamHeatmap(
     if (!pathInTeam(actor, unit.path)) throw new AccessDeniedError("Diese Einheit gehört nicht zu Ihrem Team.");
     paths = [unit.path];
   }
-  // An Amt is filtered by its unit ids (index on Person.orgUnitId); a Dezernat has more units
-  // than a query may take parameters, so there the filter joins the unit path instead.
   const inUnits = { OR: paths.map((p) => ({ path: { startsWith: p } })) };
-  const unitIds = await unitIdsInSubtrees(db, paths);
-  const byUnit = unitIds.length <= MAX_ID_LIST ? { orgUnitId: { in: unitIds } } : { orgUnit: inUnits };
+  const byUnit = await personInSubtrees(db, paths);
   const where = { status: "ACTIVE" as const, ...byUnit, ...(actor.personId ? { id: { not: actor.personId } } : {}) };
   const [total, people, openRounds, units] = await Promise.all([
     db.person.count({ where }),

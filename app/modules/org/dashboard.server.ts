@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
-import { unitIdsInSubtrees } from "./org.server.ts";
+import { personInSubtrees } from "./org.server.ts";
 import { listDueReviews } from "~/modules/competency/profiles.server.ts";
 import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
 import { listOpenRoundsOfTeam } from "~/modules/assessment/rounds.server.ts";
@@ -26,7 +26,7 @@ export async function getStartOverview(db: Db, actor: Actor, { validityMonths }:
   const team =
     hasPermission(actor.roles, "read:person:team") && actor.ledUnitPaths.length
       ? await (async () => {
-          const inTeam = { orgUnitId: { in: await unitIdsInSubtrees(db, actor.ledUnitPaths) } };
+          const inTeam = await personInSubtrees(db, actor.ledUnitPaths);
           const notSelf = actor.personId ? { id: { not: actor.personId } } : {};
           const [active, onLeave, units] = await Promise.all([
             db.person.count({ where: { AND: [inTeam, notSelf, { status: "ACTIVE" }] } }),

@@ -164,6 +164,21 @@ export async function unitIdsInSubtrees(tx: Tx, paths: string[]) {
   return units.map((u) => u.id);
 }
 
+/** Above this many units, filtering by the id list would exceed the parameters a query may take. */
+const MAX_UNIT_ID_LIST = 400;
+
+/**
+ * A Person filter for everyone in the given subtrees. Up to an Amt's size it filters by the unit
+ * ids (index on Person.orgUnitId, the fastest); a large Dezernat has more units than a query may
+ * take parameters (Prisma P2029 on SQLite), so there it joins the unit path instead.
+ */
+export async function personInSubtrees(tx: Tx, paths: string[]): Promise<Prisma.PersonWhereInput> {
+  if (paths.length === 0) return { id: { in: [] } };
+  const unitIds = await unitIdsInSubtrees(tx, paths);
+  if (unitIds.length <= MAX_UNIT_ID_LIST) return { orgUnitId: { in: unitIds } };
+  return { orgUnit: { OR: paths.map((p) => ({ path: { startsWith: p } })) } };
+}
+
 /** "Mein Team": everyone in the units the actor leads and below, except the actor. */
 export async function listTeam(db: Db, actor: Actor, filter: Omit<PeopleFilter, "positionId">) {
   if (!hasPermission(actor.roles, "read:person:team") || actor.ledUnitPaths.length === 0) {
@@ -178,7 +193,7 @@ export async function listTeam(db: Db, actor: Actor, filter: Omit<PeopleFilter, 
   }
   const where: Prisma.PersonWhereInput = {
     AND: [
-      { orgUnitId: { in: await unitIdsInSubtrees(db, paths) } },
+      await personInSubtrees(db, paths),
       actor.personId ? { id: { not: actor.personId } } : {},
       statusWhere(filter.status),
       textWhere(filter.q),
@@ -200,7 +215,7 @@ export async function listPeople(db: Db, actor: Actor, filter: PeopleFilter) {
     if (filter.includeSubUnits) {
       const unit = await db.orgUnit.findUnique({ where: { id: filter.unitId }, select: { path: true } });
       if (!unit) throw new NotFoundError("Organisationseinheit nicht gefunden");
-      parts.push({ orgUnitId: { in: await unitIdsInSubtrees(db, [unit.path]) } });
+      parts.push(await personInSubtrees(db, [unit.path]));
     } else {
       parts.push({ orgUnitId: filter.unitId });
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server.ts";
 import { AccessDeniedError, NotFoundError } from "~/modules/errors.ts";
 import { getPersonProfile, leadersOf, listPeople, listTeam, requirePersonAccess } from "./org.server.ts";
@@ -67,6 +68,22 @@ describe("Mein Team", () => {
     expect(ids).not.toContain(s.leader.id);
     expect(ids).not.toContain(s.outsider.id);
     expect(team.total).toBe(2);
+  });
+
+  it("works for a Dezernat with more units than a query may take parameters", async () => {
+    const s = await createScenario(db);
+    const leaderUnit = await db.orgUnit.findFirstOrThrow({ where: { leaderId: s.leader.id } });
+    // 1,200 sub-units below the leader's unit (a large Dezernat), a person in the last one.
+    const units = Array.from({ length: 1200 }, () => {
+      const id = randomUUID();
+      return { id, code: `G-${id.slice(0, 8)}`, name: "Sachgebiet", type: "SACHGEBIET" as const, parentId: leaderUnit.id, path: `${leaderUnit.path}${id}/`, depth: leaderUnit.depth + 1 };
+    });
+    for (let i = 0; i < units.length; i += 200) await db.orgUnit.createMany({ data: units.slice(i, i + 200) });
+    const deep = await createPerson(db, { unit: units.at(-1)!, lastName: "Tiefunten" });
+    const actor = await actorFor(db, s.leaderUser.id);
+    const team = await listTeam(db, actor, { page: 1, q: "tiefunten" });
+    expect(team.people.map((p) => p.id)).toEqual([deep.id]);
+    expect((await listTeam(db, actor, { page: 1 })).total).toBe(3);
   });
 
   it("searches case-insensitively and filters by status", async () => {

@@ -7,7 +7,7 @@ import type { Db, Tx } from "~/utils/db.server.ts";
 import type { Prisma } from "~/generated/sqlite/client.ts";
 import { hasPermission, pathInTeam, type Access, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
-import { leadersOf, unitIdsInSubtrees } from "~/modules/org/org.server.ts";
+import { leadersOf, personInSubtrees } from "~/modules/org/org.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { notify } from "~/modules/notifications/notify.server.ts";
 import { formatDateTime } from "~/utils/i18n.ts";
@@ -516,11 +516,11 @@ export async function getSessionParticipants(db: Db, actor: Actor, sessionId: st
     if (!all && !trainer && !leader) throw new AccessDeniedError("Sie dürfen die Teilnehmenden dieses Termins nicht sehen.");
     if (session.training.status === "DRAFT" && !all) throw new NotFoundError("Termin nicht gefunden");
     const scope = all || trainer ? "all" : "team";
-    const teamUnits = scope === "team" ? await unitIdsInSubtrees(tx, actor.ledUnitPaths) : [];
+    const inTeam = scope === "team" ? await personInSubtrees(tx, actor.ledUnitPaths) : {};
     const rows = await tx.enrolment.findMany({
       where: {
         sessionId,
-        ...(scope === "team" ? { person: { orgUnitId: { in: teamUnits } }, NOT: actor.personId ? { personId: actor.personId } : undefined } : {}),
+        ...(scope === "team" ? { person: inTeam, NOT: actor.personId ? { personId: actor.personId } : undefined } : {}),
       },
       orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { createdAt: "asc" }],
       select: {
@@ -563,7 +563,7 @@ async function pendingWhere(tx: Tx, actor: Actor): Promise<Prisma.EnrolmentWhere
   const notOwn = actor.personId ? { personId: { not: actor.personId } } : {};
   if (hasPermission(actor.roles, "update:enrolment:any")) return { status: "REQUESTED", ...notOwn };
   if (hasPermission(actor.roles, "update:enrolment:team") && actor.ledUnitPaths.length > 0) {
-    return { status: "REQUESTED", ...notOwn, person: { orgUnitId: { in: await unitIdsInSubtrees(tx, actor.ledUnitPaths) } } };
+    return { status: "REQUESTED", ...notOwn, person: await personInSubtrees(tx, actor.ledUnitPaths) };
   }
   return null;
 }
@@ -624,7 +624,7 @@ export async function listEnrolCandidates(db: Db, actor: Actor, { q, take = CAND
   const where: Prisma.PersonWhereInput = {
     AND: [
       { status: { in: ["ACTIVE", "ON_LEAVE"] } },
-      any ? {} : { orgUnitId: { in: await unitIdsInSubtrees(db, actor.ledUnitPaths) } },
+      any ? {} : await personInSubtrees(db, actor.ledUnitPaths),
       actor.personId ? { id: { not: actor.personId } } : {},
       term ? { searchText: { contains: term } } : {},
     ],
