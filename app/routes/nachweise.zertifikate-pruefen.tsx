@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { confirmCompletion, listCompletionsForReview, rejectCompletion, CONFIRM_RESULT_VALUES } from "~/modules/training/completions.server.ts";
+import { confirmCompletion, listCompletionsForReview, rejectCompletion } from "~/modules/training/completions.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
@@ -28,6 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "update:completion:any");
   return run(() => listCompletionsForReview(db, actor));
 }
+
+/** The results HR can confirm (the module checks the same list); a value here, not from the server module, because the component renders it in the browser too. */
+const CONFIRM_RESULTS = ["PARTICIPATED", "PASSED"] as const;
 
 const DecisionSchema = z.object({
   intent: z.enum(["confirm", "reject"]),
@@ -150,7 +153,7 @@ export default function ReviewCompletions() {
                           aria-invalid={resultErrors?.length ? true : undefined}
                           aria-describedby={resultErrors?.length ? `result-${item.id}-error` : undefined}
                         >
-                          {CONFIRM_RESULT_VALUES.map((value) => (
+                          {CONFIRM_RESULTS.map((value) => (
                             <option key={value} value={value}>
                               {t(`completions.result.${value}`)}
                             </option>
