@@ -40,6 +40,7 @@ describe("evidence seed", () => {
     const accepted = items.find((i) => i.status === "ACCEPTED")!;
     const record = await db.competencyLevelRecord.findFirstOrThrow({ where: { evidenceId: accepted.id } });
     expect(record).toMatchObject({ personId: accepted.personId, competencyId: accepted.competencyId, level: accepted.level, source: "EVIDENCE", recordedAt: accepted.decidedAt });
+    // Rounds, accepted evidence and completed trainings: every level record is counted.
     expect(seeded.assessment.records).toBe(await db.competencyLevelRecord.count());
     const rejected = items.find((i) => i.status === "REJECTED")!;
     expect(rejected.decisionNote.length).toBeGreaterThan(20);
@@ -50,7 +51,9 @@ describe("evidence seed", () => {
     const own = await listOwnEvidence(db, employee);
     expect(own.map((i) => i.status).sort()).toEqual(["PENDING", "REJECTED"]);
     const gaps = await getPersonGaps(db, employee, employee.personId!, { validityMonths: 24 });
-    expect(gaps.rows.every((r) => r.current?.source === "AGREED")).toBe(true);
+    // Pending and rejected evidence never counts: her levels come from her agreement (or trainings).
+    expect(gaps.rows.every((r) => r.current !== null && r.current.source !== "EVIDENCE")).toBe(true);
+    expect(gaps.rows.some((r) => r.current?.source === "AGREED")).toBe(true);
   });
 
   it("puts three pending items in the demo leader's queue, including the demo employee's", async () => {
