@@ -19,3 +19,12 @@ export function parseListQuery(request: Request) {
   for (const key of Object.keys(params)) if (params[key] === "") delete params[key];
   return ListQuerySchema.parse(params);
 }
+
+/**
+ * The words of a search box for `contains` filters on a lower-case search column. `%` and `_`
+ * are LIKE wildcards that Prisma passes through unescaped (SQLite's LIKE has no default escape
+ * character), so they separate words instead of matching everything. At most six words.
+ */
+export function searchTerms(q: string | null | undefined) {
+  return (q ?? "").toLowerCase().split(/[\s%_]+/).filter(Boolean).slice(0, 6);
+}

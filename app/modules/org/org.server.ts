@@ -1,4 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server.ts";
+import { searchTerms } from "~/utils/query.ts";
 import type { Prisma } from "~/generated/sqlite/client.ts";
 import { AccessDeniedError, NotFoundError } from "~/modules/errors.ts";
 import { hasPermission, pathInTeam, type Access, type Actor } from "~/modules/auth/permissions.ts";
@@ -150,8 +151,7 @@ async function pagedPeople(tx: Tx, where: Prisma.PersonWhereInput, page: number)
 }
 
 function textWhere(q: string | undefined): Prisma.PersonWhereInput {
-  const term = q?.trim().toLowerCase();
-  return term ? { searchText: { contains: term } } : {};
+  return { AND: searchTerms(q).map((term) => ({ searchText: { contains: term } })) };
 }
 
 /**

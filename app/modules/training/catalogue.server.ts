@@ -2,6 +2,7 @@
 // they develop; everyone searches the published catalogue and sees which of their own gaps a
 // training closes (docs/decisions/014). Search is set-based: one count and one page query with
 // every filter in the WHERE clause, whatever the size of the catalogue.
+import { searchTerms } from "~/utils/query.ts";
 import type { Db, Tx } from "~/utils/db.server.ts";
 import type { Prisma } from "~/generated/sqlite/client.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -265,10 +266,7 @@ export function catalogueWhere(
   { now, gaps, fields }: { now: Date; gaps: Map<string, ViewerGap>; fields: SessionFields },
 ): Prisma.TrainingWhereInput {
   const and: Prisma.TrainingWhereInput[] = [visibleStatusWhere(actor, query.status)];
-  // `%` and `_` are LIKE wildcards that Prisma passes through unescaped (SQLite's LIKE has no
-  // default escape character): they separate words here instead of matching everything.
-  const terms = (query.q ?? "").toLowerCase().split(/[\s%_]+/).filter(Boolean).slice(0, 6);
-  for (const term of terms) and.push({ searchText: { contains: term } });
+  for (const term of searchTerms(query.q)) and.push({ searchText: { contains: term } });
   if (query.competency) and.push({ competencies: { some: { lineageId: query.competency } } });
   if (query.format) and.push({ format: query.format });
   const sessions = sessionFilterWhere(query, now, fields);

@@ -3,6 +3,7 @@
 // through a guarded conditional update, so a session can never hold more confirmed places than
 // its capacity, even with concurrent requests. One active enrolment per person and session is
 // enforced by the unique Enrolment.activeKey.
+import { searchTerms } from "~/utils/query.ts";
 import type { Db, Tx } from "~/utils/db.server.ts";
 import type { Prisma } from "~/generated/sqlite/client.ts";
 import { hasPermission, pathInTeam, type Access, type Actor } from "~/modules/auth/permissions.ts";
@@ -620,13 +621,12 @@ export async function listEnrolCandidates(db: Db, actor: Actor, { q, take = CAND
   const any = hasPermission(actor.roles, "create:enrolment:any");
   const team = hasPermission(actor.roles, "create:enrolment:team") && actor.ledUnitPaths.length > 0;
   if (!any && !team) return null;
-  const term = q?.trim().toLowerCase();
   const where: Prisma.PersonWhereInput = {
     AND: [
       { status: { in: ["ACTIVE", "ON_LEAVE"] } },
       any ? {} : await personInSubtrees(db, actor.ledUnitPaths),
       actor.personId ? { id: { not: actor.personId } } : {},
-      term ? { searchText: { contains: term } } : {},
+      ...searchTerms(q).map((term) => ({ searchText: { contains: term } })),
     ],
   };
   const people = await db.person.findMany({
