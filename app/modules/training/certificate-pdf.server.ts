@@ -133,11 +133,8 @@ export function renderCertificatePdf(data: CertificateData, locale: Locale, opti
     doc.moveDown(0.2);
     centered(t("completions.certificate.duration", { duration }), FONT, 12);
   }
-  const closingLine = t(data.result === "PASSED" ? "completions.certificate.passed" : "completions.certificate.participated");
-  if (closingLine) {
-    doc.moveDown(0.6);
-    centered(closingLine, FONT, 12);
-  }
+  doc.moveDown(0.6);
+  centered(t(data.result === "PASSED" ? "completions.certificate.passed" : "completions.certificate.participated"), FONT, 12);
 
   if (data.competencies.length > 0) {
     doc.moveDown(1.6);
