@@ -33,6 +33,11 @@ export function CompletionNote({ completion }: { completion: Participant["comple
   );
 }
 
+function storedKey(row: Participant) {
+  const c = row.completion;
+  return [row.id, row.attendance ?? "", c?.id ?? "", c?.result ?? "", c?.expiresAt ? new Date(c.expiresAt).toISOString() : ""].join("|");
+}
+
 function Row({ row, failure, disabled }: { row: Participant; failure: FormFailure | null; disabled: boolean }) {
   const { t } = useTranslation();
   const values = failure?.values ?? {};
@@ -166,7 +171,9 @@ export function AttendanceForm({ sheet, failure }: { sheet: AttendanceSheet; fai
           </thead>
           <tbody className="kern-table__body">
             {sheet.participants.map((row) => (
-              <Row key={row.id} row={row} failure={failure} disabled={disabled} />
+              // Keyed on what is stored, so the fields show the saved values once the page data
+              // is fresh again (a failed save keeps the row and the input).
+              <Row key={storedKey(row)} row={row} failure={failure} disabled={disabled} />
             ))}
           </tbody>
         </table>

@@ -79,6 +79,8 @@ describe("attendance and certificates", () => {
     await saved.getByText(/^LR-\d{4}-\d{6}$/).waitFor();
     await saved.locator(".level-descriptor").filter({ hasText: /^bestanden$/ }).waitFor();
     const number = (await saved.getByText(/^LR-\d{4}-\d{6}$/).textContent())!;
+    // The fields show what was stored.
+    await expect.poll(() => saved.getByRole("combobox", { name: "Ergebnis von Miriam Schäfer" }).inputValue()).toBe("PASSED");
     await expectAccessible(page);
 
     // The employee cannot open the sheet; nor can the leader (not the trainer, not HR).
