@@ -29,7 +29,19 @@ export async function emptyDatabase(): Promise<{ db: Db; drop: () => Promise<voi
     db,
     drop: async () => {
       await db.$disconnect();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      // A plain DROP: WITH (FORCE) fails for a non-superuser when an autovacuum worker happens to
+      // be in the database, whereas a plain DROP cancels autovacuum itself. Retry while our own
+      // pool's connections are still closing.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.query(`DROP DATABASE ${name}`);
+          break;
+        } catch (error) {
+          const inUse = (error as { code?: string }).code === "55006";
+          if (!inUse || attempt >= 20) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
       await admin.end();
     },
   };
