@@ -22,7 +22,11 @@ export type Entity =
   | "enrolment"
   | "completion"
   | "notification"
-  | "outbox";
+  | "outbox"
+  | "compliance"
+  | "compliancerule"
+  | "exemption"
+  | "lifeevent";
 export type Permission = `${Action}:${Entity}:${Access}`;
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -42,6 +46,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:completion:own",
     "read:notification:own",
     "update:notification:own",
+    "read:compliance:own",
   ],
   LEADER: [
     "read:person:own",
@@ -65,6 +70,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:completion:own",
     "read:notification:own",
     "update:notification:own",
+    "read:compliance:own",
+    "read:compliance:team",
+    // Reminders to people with open items in the own units.
+    "update:compliance:team",
   ],
   HR_DEVELOPMENT: [
     "read:person:own",
@@ -91,6 +100,17 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:completion:any",
     "read:notification:own",
     "update:notification:own",
+    "read:compliance:own",
+    "read:compliance:any",
+    "update:compliance:any",
+    "read:compliancerule:any",
+    "create:compliancerule:any",
+    "update:compliancerule:any",
+    "read:exemption:any",
+    "create:exemption:any",
+    "update:exemption:any",
+    // Job changes, long absences, leaving and designations (flags) of people.
+    "create:lifeevent:any",
   ],
   ADMIN: [
     "read:user:any",

@@ -21,6 +21,7 @@ import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/err
 import { recordLevels, snapshotsOf, type NewLevelRecord } from "~/modules/assessment/level-records.server.ts";
 import type { LevelSourceValue } from "~/modules/assessment/levels.ts";
 import { notify } from "~/modules/notifications/notify.server.ts";
+import { syncAfterCompletions } from "~/modules/compliance/sync.server.ts";
 import {
   checkDocument,
   deleteStoredFile,
@@ -472,6 +473,10 @@ export async function recordAttendance(db: Db, actor: Actor, input: RecordAttend
         })),
       ]);
 
+      // Mandatory-training requirements of these people follow in the same transaction.
+      const changedPeople = [...created.map((c) => c.personId), ...toRemove.map((p) => p.enrolment.personId), ...toUpdate.map((p) => p.enrolment.personId)];
+      await syncAfterCompletions(tx, changedPeople, [session.trainingId]);
+
       // 6. The people hear about their new certificate.
       await notify(
         tx,
@@ -746,6 +751,7 @@ export async function confirmCompletion(db: Db, actor: Actor, input: { completio
     if (!parsed.success || Object.keys(fieldErrors).length > 0) throw new ValidationError("form.checkFields", fieldErrors);
     const expiresAt = expiryOf(parsed.data.expiresOn);
     await decide(tx, actor, completion.id, { status: "CONFIRMED", decisionNote: "", result: parsed.data.result, expiresAt }, now);
+    await syncAfterCompletions(tx, [completion.personId], [completion.trainingId]);
     const levels = await writeCompletionLevels(tx, [
       { completionId: completion.id, personId: completion.personId, trainingId: completion.trainingId, completedAt: completion.completedAt, certificateNumber: completion.certificateNumber, recordedById: actor.userId },
     ]);
