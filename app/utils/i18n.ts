@@ -28,6 +28,14 @@ import enrolmentDe from "~/locales/enrolment.de.json";
 import enrolmentEn from "~/locales/enrolment.en.json";
 import completionsDe from "~/locales/completions.de.json";
 import completionsEn from "~/locales/completions.en.json";
+import complianceDe from "~/locales/compliance.de.json";
+import complianceEn from "~/locales/compliance.en.json";
+import complianceRulesDe from "~/locales/compliancerules.de.json";
+import complianceRulesEn from "~/locales/compliancerules.en.json";
+import complianceCockpitDe from "~/locales/compliancecockpit.de.json";
+import complianceCockpitEn from "~/locales/compliancecockpit.en.json";
+import lifeEventsDe from "~/locales/lifeevents.de.json";
+import lifeEventsEn from "~/locales/lifeevents.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -36,8 +44,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe, ...complianceDe, ...complianceRulesDe, ...complianceCockpitDe, ...lifeEventsDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn, ...complianceEn, ...complianceRulesEn, ...complianceCockpitEn, ...lifeEventsEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

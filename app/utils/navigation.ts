@@ -23,6 +23,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/einschaetzungen", labelKey: "nav.assessments" },
         { to: "/schulungen", labelKey: "catalogue.nav" },
         { to: "/anmeldungen", labelKey: "enrolment.nav.mine" },
+        ...(hasPermission(roles, "read:compliance:own") ? [{ to: "/pflichtschulungen", labelKey: "compliance.nav.mine" }] : []),
         { to: "/kompetenzmodelle", labelKey: "nav.frameworks" },
         ...(hasPermission(roles, "read:notification:own") ? [{ to: "/benachrichtigungen", labelKey: "notifications.nav.inbox" }] : []),
       ],
@@ -43,6 +44,7 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
       items: [
         { to: "/team", labelKey: "nav.team" },
         { to: "/team/kompetenzen", labelKey: "nav.teamCompetencies" },
+        { to: "/pflichtschulungen/team", labelKey: "compliance.nav.team" },
         { to: "/freigaben", labelKey: "enrolment.nav.approvals" },
         { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" },
       ],
@@ -57,6 +59,8 @@ export function navigationFor(roles: readonly Role[], hasPerson: boolean): NavSe
         { to: "/stellenprofile", labelKey: "nav.positionProfiles" },
         { to: "/rollenprofile", labelKey: "nav.roleProfiles" },
         { to: "/auswertungen/kompetenzluecken", labelKey: "nav.orgGaps" },
+        { to: "/pflichtschulungen/uebersicht", labelKey: "compliance.nav.overview" },
+        { to: "/pflichtschulungen/regeln", labelKey: "compliance.nav.rules" },
         // Leaders who are also HR find it in their leader section already.
         ...(roles.includes("LEADER") ? [] : [{ to: "/freigaben", labelKey: "enrolment.nav.approvals" }, { to: "/nachweise/pruefen", labelKey: "evidence.nav.review" }]),
         // Uploaded training certificates are confirmed by HR development only.

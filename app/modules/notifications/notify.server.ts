@@ -19,7 +19,12 @@ export type NotificationKind =
   | "session.reminder"
   | "completion.recorded"
   | "completion.confirmed"
-  | "completion.rejected";
+  | "completion.rejected"
+  | "compliance.dueSoon"
+  | "compliance.dueToday"
+  | "compliance.teamOverdue"
+  | "compliance.hrDigest"
+  | "compliance.manualReminder";
 
 export interface NotifyInput {
   personId: string;
