@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getPersonProfile } from "~/modules/org/org.server.ts";
 import { listCompletionsOfPerson } from "~/modules/training/completions.server.ts";
 import { hasPermission } from "~/modules/auth/permissions.ts";
@@ -26,14 +27,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const profile = await run(() => getPersonProfile(db, actor, personId));
   // Completed trainings, read-only, for whoever may read this person's completions (leader, HR).
   const completions = hasPermission(actor.roles, "read:completion:team") ? await run(() => listCompletionsOfPerson(db, actor, personId)) : null;
-  return { ...profile, completions };
+  // Mandatory trainings tab for leaders (team) and HR (any); the tab's module checks the row.
+  const complianceTab = hasPermission(actor.roles, "read:compliance:team");
+  return { ...profile, completions, complianceTab };
 }
 
 export default function PersonPage() {
-  const { completions, ...profile } = useLoaderData<typeof loader>();
+  const { completions, complianceTab, ...profile } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <PersonProfile profile={profile} own={false} />
+      {complianceTab ? (
+        <p className="btn-row">
+          <Link className="kern-link" to={`/personen/${profile.person.id}/pflichtschulungen`}>
+            {t("compliance.person.link")}
+          </Link>
+        </p>
+      ) : null}
       {completions ? <CompletionsSection list={completions} /> : null}
     </>
   );
