@@ -220,11 +220,12 @@ export function computeRequirement(rule: RuleSpec, facts: PersonFacts, org: OrgC
     const absences = [...facts.absences].sort((a, b) => (a.startOn < b.startOn ? -1 : 1));
     let shown: { startOn: Day; endOn: Day | null } | null = null;
     for (const absence of absences) {
-      if (dueOn === null || absence.startOn > dueOn) break;
       if (absence.endOn !== null && absence.endOn < periodStart) continue;
       // The absence shown as the pause: the current or next one, else the latest.
-      if (!shown || shown.endOn === null || shown.endOn < today) shown = absence;
+      if (!shown || (shown.endOn !== null && shown.endOn < today)) shown = absence;
       if (absence.endOn === null) break;
+      // Someone already due when the absence starts is paused during it but gets no extra time.
+      if (absence.startOn > dueOn) continue;
       const from = maxDay(absence.startOn, periodStart);
       dueOn = addDays(dueOn, daysBetween(from, absence.endOn) + 1);
     }

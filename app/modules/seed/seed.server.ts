@@ -10,6 +10,7 @@ import { refreshGapReport } from "~/modules/assessment/gap-report.server.ts";
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { seedNotifications } from "./notification-seed.server.ts";
+import { seedCompliance } from "./compliance-seed.server.ts";
 import { seedCompletions } from "./completion-seed.server.ts";
 import { seedEnrolments } from "./enrolment-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
@@ -179,17 +180,32 @@ export async function seedDemo(db: Db) {
     employeeUserId: userIdOfPerson.get(admin.demo.employee)!,
     seed: DEMO_SEED,
   });
+  // Mandatory trainings: rules, designations, absences, an exemption, more completions, and the
+  // requirements of everybody (after all completions).
+  const compliance = await db.$transaction(
+    (tx) =>
+      seedCompliance(tx, {
+        people: admin.people,
+        leaders: [...new Set(admin.units.map((u) => u.leaderId).filter((id): id is string => !!id))],
+        employeeId: admin.demo.employee,
+        leaderTeam,
+        hrUserId: userIdOfPerson.get(admin.demo.hr)!,
+        seed: DEMO_SEED,
+      }),
+    { timeout: 120_000, maxWait: 60_000 },
+  );
   return {
     units: admin.units.length,
     positions: admin.positions.length,
     people: admin.people.length,
     accounts: accounts.length,
+    compliance,
     competency,
     training,
     enrolment,
     completion,
     // Level records of rounds, of accepted evidence and of completed trainings.
-    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records + completion.levelRecords, evidence: evidence.items },
+    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records + completion.levelRecords + compliance.levelRecords, evidence: evidence.items },
   };
 }
 

@@ -249,6 +249,20 @@ export const DEMO_TRAININGS: SeedTraining[] = [
     ],
     sessions: [{ at: 11, from: "10:00", to: "11:30", capacity: 40, confirmed: 12 }],
   },
+  {
+    code: "AS-04",
+    title: "Erste-Hilfe-Fortbildung für betriebliche Ersthelfende",
+    format: "CLASSROOM",
+    provider: PROVIDER.ukh,
+    hours: 8,
+    description:
+      "Fortbildung nach DGUV Vorschrift 1 § 26 für benannte Ersthelfende, spätestens alle zwei Jahre: Notfälle erkennen, Herz-Lungen-Wiederbelebung mit AED, Wundversorgung, Verhalten bei Unfällen im Büro und im Außendienst.",
+    targetGroups: "Benannte Ersthelferinnen und Ersthelfer",
+    contact: "safety",
+    develops: [[KM, "SeK.3", 3]],
+    place: "Rathaus, Raum 012",
+    sessions: [{ at: -45, from: "08:30", to: "16:30", capacity: 16 }, { at: 26, from: "08:30", to: "16:30", capacity: 16, confirmed: 6 }],
+  },
   // ── E-Akte / DMS ──────────────────────────────────────────────────────────────────────────
   {
     code: "EA-01",
