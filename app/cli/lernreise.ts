@@ -99,6 +99,21 @@ const PositiveInt = (label: string, max: number) =>
     .min(1, { error: `${label} muss mindestens 1 sein.` })
     .max(max, { error: `${label} darf höchstens ${max.toLocaleString("de-DE")} sein.` });
 
+/** `--now`: a day (taken as the start of that day) or a full ISO 8601 time. */
+const NowSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: "--now muss ein Datum wie 2026-12-10 oder eine Zeit wie 2026-12-10T08:00:00Z sein." })
+  .transform((value, ctx) => {
+    const date = new Date(value);
+    // new Date() rolls 30 February over into March: the day must come back unchanged.
+    if (Number.isNaN(date.getTime()) || (value.length === 10 && date.toISOString().slice(0, 10) !== value)) {
+      ctx.addIssue({ code: "custom", message: "--now muss ein Datum wie 2026-12-10 oder eine Zeit wie 2026-12-10T08:00:00Z sein." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
 function parseOrFail<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new CliError(result.error.issues.map((i) => say(i.message)).join("\n"), 2);
@@ -292,19 +307,28 @@ function buildProgram(out: (s: string) => void) {
       }
     });
 
-  const remindersCmd = program.command("reminders").description("Erinnerungen an Schulungstermine");
+  const remindersCmd = program.command("reminders").description("Erinnerungen an Schulungstermine und Pflichtschulungen");
   remindersCmd
     .command("send")
-    .description("Merkt Erinnerungen für bestätigte Teilnahmen an Terminen der nächsten Tage vor (jede nur einmal); der Versand folgt mit „mail send“")
+    .description(
+      "Merkt Erinnerungen vor (jede nur einmal; der Versand folgt mit „mail send“): an bestätigte Teilnahmen an Terminen der nächsten Tage und zu Pflichtschulungen (vor und am Fälligkeitstag, an Führungskräfte bei Überfälligkeit, wöchentliche Übersicht an die Personalentwicklung)",
+    )
     .option("--days <N>", "Termine, die in höchstens so vielen Tagen beginnen (Standard: SESSION_REMINDER_DAYS, 2)")
-    .action(async (options: { days?: string }) => {
+    .option("--now <ISO_DATE>", "Zeitpunkt des Laufs, z. B. 2026-12-10 oder 2026-12-10T08:00:00Z (Standard: jetzt)")
+    .action(async (options: { days?: string; now?: string }) => {
       const days = options.days === undefined ? undefined : parseOrFail(PositiveInt("--days", 30), options.days);
+      const now = options.now === undefined ? new Date() : parseOrFail(NowSchema, options.now);
       const db = await loadDb();
       const { getEnv } = await import("~/utils/env.server.ts");
       const withinDays = days ?? getEnv().SESSION_REMINDER_DAYS;
       const { queueSessionReminders } = await import("~/modules/notifications/reminders.server.ts");
-      const { reminded } = await queueSessionReminders(db, { withinDays });
+      const { reminded } = await queueSessionReminders(db, { withinDays, now });
       out(`${reminded} ${reminded === 1 ? "Erinnerung" : "Erinnerungen"} an Termine der nächsten ${withinDays} Tage vorgemerkt.`);
+      const { queueComplianceReminders } = await import("~/modules/compliance/reminders.server.ts");
+      const c = await queueComplianceReminders(db, { now });
+      out(
+        `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte (überfällig), ${c.hrDigest} ${c.hrDigest === 1 ? "Wochenübersicht" : "Wochenübersichten"} vorgemerkt.`,
+      );
     });
   return program;
 }

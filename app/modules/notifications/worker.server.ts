@@ -1,5 +1,5 @@
 // The server's in-process background worker: delivers the outbox every 30 seconds, queues
-// session reminders every hour and recomputes the organisation gap report every 15 minutes. Started once by app/server/serve.js (through the server build's
+// session and compliance reminders every hour and recomputes the organisation gap report every 15 minutes. Started once by app/server/serve.js (through the server build's
 // entry module), never inside a request; MAIL_WORKER=off switches it off. Several server
 // processes may run it at once: both jobs claim their rows with guarded updates.
 import { db as appDb, type Db } from "~/utils/db.server.ts";
@@ -7,6 +7,7 @@ import { getEnv, type Env } from "~/utils/env.server.ts";
 import { createMailTransport, type ConfiguredTransport } from "./mail-transport.server.ts";
 import { deliverPendingMail } from "./outbox.server.ts";
 import { queueSessionReminders } from "./reminders.server.ts";
+import { queueComplianceReminders } from "~/modules/compliance/reminders.server.ts";
 import { refreshGapReportIfDue } from "~/modules/assessment/gap-report.server.ts";
 
 export const MAIL_INTERVAL_MS = 30_000;
@@ -60,8 +61,22 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
   const remind = serial(
     "Terminerinnerungen",
     async () => {
-      const { reminded } = await queueSessionReminders(db, { withinDays: env.SESSION_REMINDER_DAYS });
-      return reminded ? `Terminerinnerungen: ${reminded} vorgemerkt` : null;
+      // Compliance reminders in the same round (each has a unique key, so hourly runs send each
+      // once); one failing kind does not stop the other.
+      const settle = <T,>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+      const sessions = await settle(queueSessionReminders(db, { withinDays: env.SESSION_REMINDER_DAYS }));
+      const compliance = await settle(queueComplianceReminders(db));
+      if (!sessions.ok) throw sessions.error;
+      if (!compliance.ok) throw compliance.error;
+      const { reminded } = sessions.value;
+      const c = compliance.value;
+      const parts = [
+        reminded ? `Terminerinnerungen: ${reminded} vorgemerkt` : null,
+        c.beforeDue + c.onDue + c.leaderOverdue + c.hrDigest
+          ? `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte, ${c.hrDigest} Wochenübersichten vorgemerkt`
+          : null,
+      ].filter(Boolean);
+      return parts.length ? parts.join("; ") : null;
     },
     log,
   );
@@ -111,7 +126,7 @@ export function startServerWorker() {
   const mail = createMailTransport(env);
   serverJobs = startBackgroundJobs({ db: appDb, env, mail });
   console.log(
-    `Hintergrunddienst: E-Mail-Versand alle ${MAIL_INTERVAL_MS / 1000} s über ${mail.kind === "local" ? "den lokalen Postausgang (SMTP_URL ist nicht gesetzt)" : mail.server}, Terminerinnerungen stündlich.`,
+    `Hintergrunddienst: E-Mail-Versand alle ${MAIL_INTERVAL_MS / 1000} s über ${mail.kind === "local" ? "den lokalen Postausgang (SMTP_URL ist nicht gesetzt)" : mail.server}, Termin- und Pflichtschulungserinnerungen stündlich.`,
   );
   return serverJobs;
 }
