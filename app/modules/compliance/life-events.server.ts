@@ -36,13 +36,13 @@ const emptyToUndefined = (v: unknown) => {
   return t === "" || t === null ? undefined : t;
 };
 
-const Id = (message: string) => z.preprocess(trimmed, z.string({ error: message }).min(1, { error: message }).max(64, { error: message }));
+const Id = (message: string) => z.preprocess(trimmed, z.string({ error: message }).min(1, { error: message, abort: true }).max(64, { error: message }));
 const DaySchema = (required: string) =>
   z.preprocess(
     trimmed,
     z
       .string({ error: required })
-      .min(1, { error: required })
+      .min(1, { error: required, abort: true })
       .refine((v) => isDay(v), { error: "lifeEvents.error.dateInvalid" }),
   );
 const OptionalDaySchema = z.preprocess(emptyToUndefined, z.string().refine((v) => isDay(v), { error: "lifeEvents.error.dateInvalid" }).optional());
