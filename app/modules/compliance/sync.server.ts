@@ -17,7 +17,8 @@ import {
   type RuleSpec,
 } from "./engine.ts";
 
-const CHUNK = 1000;
+// Prisma checks IN lists against SQLite's classic limit of 999 parameters.
+const CHUNK = 500;
 const UPSERT_CHUNK = 400;
 
 export type RuleRow = {
@@ -73,8 +74,15 @@ export async function loadOrgContext(tx: Tx): Promise<OrgContext> {
   return { unitPath: (id) => paths.get(id) };
 }
 
-/** The facts the engine needs for a chunk of people, with one query per kind of fact. */
+/** The facts the engine needs for people, with one query per kind of fact and chunk of 500 people. */
 export async function loadPersonFacts(tx: Tx, personIds: readonly string[], rules: readonly RuleSpec[]): Promise<Map<string, PersonFacts>> {
+  if (personIds.length > CHUNK) {
+    const merged = new Map<string, PersonFacts>();
+    for (let i = 0; i < personIds.length; i += CHUNK) {
+      for (const [id, facts] of await loadPersonFacts(tx, personIds.slice(i, i + CHUNK), rules)) merged.set(id, facts);
+    }
+    return merged;
+  }
   const ids = [...personIds];
   const trainingIds = [...new Set(rules.flatMap((r) => r.trainingIds))];
   const ruleIds = rules.map((r) => r.id);

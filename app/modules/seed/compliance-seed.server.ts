@@ -278,3 +278,104 @@ export async function seedCompliance(tx: Tx, options: ComplianceSeedOptions) {
   });
   return { rules: DEMO_RULES.length, flags: flags.length, absences: absences.length, completions: rows.length, levelRecords: levels.written, requirements: sync.started };
 }
+
+// ── Synthetic administrations (benchmarks) ─────────────────────────────────────────────────
+
+const SYNTHETIC_TRAININGS = [
+  ["PS-01", "Datenschutz (E-Learning)"],
+  ["PS-02", "Security Awareness (E-Learning)"],
+  ["PS-03", "Arbeitsschutz-Unterweisung (E-Learning)"],
+  ["PS-04", "Brandschutzunterweisung"],
+  ["PS-05", "Erste-Hilfe-Fortbildung"],
+  ["PS-06", "Brandschutzhelfende"],
+  ["PS-07", "Führungspflichten"],
+  ["PS-08", "Korruptionsprävention für Vergabestellen"],
+  ["PS-09", "Gefahrstoffunterweisung"],
+  ["PS-10", "Barrierefreie Dokumente"],
+] as const;
+
+/**
+ * Ten rules over a synthetic administration (about 500,000 requirements at 50,000 people) with
+ * designations, absences for everyone on leave and about 150,000 completions, written with
+ * multi-row inserts; then everybody's requirements through the application's sync.
+ */
+export async function seedSyntheticCompliance(db: import("~/utils/db.server.ts").Db, { seed, dialect, now = new Date() }: { seed: number; dialect: "sqlite" | "postgresql"; now?: Date }) {
+  const { bulkInsert } = await import("./bulk-insert.server.ts");
+  const { certificateNumberOf } = await import("~/modules/training/completions.server.ts");
+  const today = todayInBerlin(now);
+  const rand = mulberry32(seed + 1711);
+  const people = await db.person.findMany({ where: { status: { not: "LEFT" } }, select: { id: true, status: true, entryDate: true }, orderBy: { id: "asc" } });
+  const amter = await db.orgUnit.findMany({ where: { type: "AMT" }, select: { id: true }, orderBy: { code: "asc" }, take: 3 });
+  const positions = await db.position.findMany({ select: { id: true }, orderBy: { code: "asc" }, take: 40 });
+
+  const trainingIds: string[] = [];
+  for (const [code, title] of SYNTHETIC_TRAININGS) {
+    const t = await db.training.create({
+      data: { code, title, format: "ELEARNING", status: "PUBLISHED", requiresApproval: false, searchText: `${code} ${title}`.toLowerCase() },
+      select: { id: true },
+    });
+    trainingIds.push(t.id);
+  }
+  const rule = (i: number, name: string, audience: Partial<Audience>, extra: Partial<Prisma.ComplianceRuleCreateInput>) =>
+    db.complianceRule.create({
+      data: {
+        name,
+        legalBasis: "Benchmark",
+        audience: JSON.stringify({ ...AUDIENCE_NONE, ...audience }),
+        firstDueMode: "AFTER_JOINING",
+        firstDueDays: 60,
+        recurrence: "ROLLING",
+        intervalMonths: 24,
+        dueSoonDays: 30,
+        graceDays: 0,
+        ...extra,
+        trainings: { create: [{ trainingId: trainingIds[i]! }] },
+      },
+    });
+  const yearly = addDays(today, 20);
+  await rule(0, "Datenschutz", { everyone: true }, {});
+  await rule(1, "Security Awareness", { everyone: true }, { intervalMonths: 12 });
+  await rule(2, "Arbeitsschutz-Unterweisung", { everyone: true }, { recurrence: "FIXED_YEARLY", intervalMonths: null, yearlyMonth: Number(yearly.slice(5, 7)), yearlyDay: Number(yearly.slice(8, 10)), firstDueDays: 14 });
+  await rule(3, "Brandschutzunterweisung", { everyone: true }, { intervalMonths: 36 });
+  await rule(4, "Erste Hilfe", { flags: ["FIRST_AIDER"] }, {});
+  await rule(5, "Brandschutzhelfende", { flags: ["FIRE_WARDEN"] }, { intervalMonths: 36 });
+  await rule(6, "Führungspflichten", { leaders: true }, { recurrence: "NONE", intervalMonths: null, firstDueDays: 180 });
+  await rule(7, "Korruptionsprävention", { units: amter.slice(0, 2).map((a) => ({ unitId: a.id, includeSubunits: true })) }, {});
+  await rule(8, "Gefahrstoffe", { positionIds: positions.map((p) => p.id) }, { intervalMonths: 12 });
+  await rule(9, "Barrierefreie Dokumente", { everyone: true, excludeUnits: amter.slice(2, 3).map((a) => ({ unitId: a.id, includeSubunits: true })) }, { recurrence: "NONE", intervalMonths: null, firstDueMode: "AFTER_ENTRY", firstDueDays: 365 });
+
+  const flags: Record<string, string | null>[] = [];
+  const absences: Record<string, string | null>[] = [];
+  const completions: Record<string, string | Date | null>[] = [];
+  const perYear = new Map<number, number>();
+  const complete = (personId: string, trainingId: string, entry: Date, maxDays: number) => {
+    const completedAt = new Date(now.getTime() - Math.floor(3 + rand() * maxDays) * DAY);
+    if (completedAt < entry) return;
+    const year = completedAt.getUTCFullYear();
+    const n = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, n);
+    completions.push({ id: randomUUID(), personId, trainingId, completedAt, result: "PASSED", status: "CONFIRMED", certificateNumber: `${certificateNumberOf(year, n).slice(0, 8)}S${String(n).padStart(7, "0")}`, createdAt: completedAt, updatedAt: completedAt });
+  };
+  for (const p of people) {
+    const since = addDays(dayOf(p.entryDate), Math.floor(rand() * 200));
+    const r = rand();
+    if (r < 0.06) flags.push({ personId: p.id, flag: "FIRST_AIDER", since: since > today ? today : since });
+    else if (r < 0.1) flags.push({ personId: p.id, flag: "FIRE_WARDEN", since: since > today ? today : since });
+    if (p.status === "ON_LEAVE") absences.push({ id: randomUUID(), personId: p.id, kind: "PARENTAL_LEAVE", startOn: addDays(today, -Math.floor(20 + rand() * 300)), endOn: null, note: "" });
+    if (rand() < 0.8) complete(p.id, trainingIds[0]!, p.entryDate, 800);
+    if (rand() < 0.7) complete(p.id, trainingIds[1]!, p.entryDate, 420);
+    if (rand() < 0.85) complete(p.id, trainingIds[2]!, p.entryDate, 400);
+    if (rand() < 0.5) complete(p.id, trainingIds[3]!, p.entryDate, 1200);
+  }
+  await db.$transaction(
+    async (tx) => {
+      await bulkInsert(tx, dialect, "PersonFlag", flags);
+      await bulkInsert(tx, dialect, "PersonAbsence", absences);
+      await bulkInsert(tx, dialect, "TrainingCompletion", completions);
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  const t0 = performance.now();
+  const sync = await db.$transaction((tx) => syncRequirements(tx, { cause: "seed", today }), { timeout: 1_800_000, maxWait: 60_000 });
+  return { rules: 10, flags: flags.length, absences: absences.length, completions: completions.length, requirements: sync.started, syncMs: Math.round(performance.now() - t0) };
+}

@@ -1,0 +1,42 @@
+// Benchmark for mandatory trainings (issue "Mandatory trainings"): on the synthetic
+// administration (default 50,000 people) with ten rules (about 500,000 requirements), times a
+// Dezernat leader's cockpit, HR's overview, a rule change's preview and save, an employee's own
+// page and a reminder run, as their loaders and the CLI call them. Prints numbers; asserts
+// nothing. Usage: npm run bench:compliance [-- --employees 50000 --seed 1 --runs 10 --fresh]
+import { accountFor, prepareSyntheticDatabase, timer } from "./synthetic.mts";
+
+const opts = prepareSyntheticDatabase({ runs: 10 });
+const { db } = await import("~/utils/db.server.ts");
+const { loadActor } = await import("~/modules/auth/actor.server.ts");
+const { seedSyntheticCompliance } = await import("~/modules/seed/compliance-seed.server.ts");
+const { syncRequirements } = await import("~/modules/compliance/sync.server.ts");
+
+if ((await db.complianceRule.count()) === 0) {
+  const t0 = performance.now();
+  const seeded = await seedSyntheticCompliance(db, { seed: opts.seed, dialect: opts.dialect === "SQLite" ? "sqlite" : "postgresql" });
+  console.log(
+    `compliance seed: ${seeded.rules} rules, ${seeded.completions} completions, ${seeded.flags} designations, ${seeded.requirements} requirements in ${((performance.now() - t0) / 1000).toFixed(1)} s (first full sync ${(seeded.syncMs / 1000).toFixed(1)} s)`,
+  );
+}
+
+if ((await db.complianceRequirement.count()) === 0) {
+  const t0 = performance.now();
+  const sync = await db.$transaction((tx) => syncRequirements(tx, { cause: "seed" }), { timeout: 1_800_000, maxWait: 60_000 });
+  console.log(`first full sync: ${sync.started} requirements in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const [people, requirements, open] = await Promise.all([db.person.count(), db.complianceRequirement.count(), db.complianceRequirement.count({ where: { closedOn: null } })]);
+console.log(`\n${people} people, ${requirements} requirements (${open} open), ${opts.dialect}, ${opts.runs} runs each\n`);
+
+const once = async (label: string, fn: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await fn();
+  console.log(`${label.padEnd(62)} once  ${(performance.now() - t0).toFixed(1).padStart(7)} ms`);
+};
+const time = timer(opts.runs, 62);
+
+await once("Full re-sync of every requirement (nothing changed)", () => db.$transaction((tx) => syncRequirements(tx, { cause: "bench" }), { timeout: 1_800_000 }));
+const someone = await db.person.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { id: true } });
+await time("Sync of one person (after a completion or job change)", () => db.$transaction((tx) => syncRequirements(tx, { personIds: [someone.id], cause: "bench" })));
+
+await db.$disconnect();
