@@ -148,7 +148,20 @@ function FieldWrap({ id, label, hint, errors, errorValues, children }: { id: str
 }
 
 /** Upload of a certificate for an e-learning or external training (multipart, works without JavaScript). */
-export function CertificateUploadForm({ trainings, maxMb, today, failure }: { trainings: UploadableTrainings; maxMb: number; today: string; failure: FormFailure | null }) {
+export function CertificateUploadForm({
+  trainings,
+  maxMb,
+  today,
+  failure,
+  preselect = "",
+}: {
+  trainings: UploadableTrainings;
+  maxMb: number;
+  today: string;
+  failure: FormFailure | null;
+  /** A training chosen in advance (link from "Meine Pflichtschulungen"). */
+  preselect?: string;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
@@ -162,7 +175,7 @@ export function CertificateUploadForm({ trainings, maxMb, today, failure }: { tr
       <FieldWrap id="completion-training" label={t("completions.upload.training")} hint={t("completions.upload.trainingHint")} errors={errors.trainingId}>
         {(describedBy, invalid) => (
           <div className="kern-form-input__select-wrapper">
-            <select className="kern-form-input__select" id="completion-training" name="trainingId" defaultValue={values.trainingId ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+            <select className="kern-form-input__select" id="completion-training" name="trainingId" defaultValue={values.trainingId ?? preselect} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
               <option value="">{t("completions.upload.trainingPlaceholder")}</option>
               {trainings.elearning.length ? (
                 <optgroup label={t("completions.upload.groupElearning")}>
@@ -241,7 +254,7 @@ export function CompletionsSection({
 }: {
   list: CompletionList;
   /** The upload form's data; omitted on the person page of someone else. */
-  upload?: { trainings: UploadableTrainings; maxMb: number; today: string; failure: FormFailure | null; resetKey: string };
+  upload?: { trainings: UploadableTrainings; maxMb: number; today: string; failure: FormFailure | null; resetKey: string; preselect?: string };
 }) {
   const { t } = useTranslation();
   const own = list.access === "own";
@@ -267,7 +280,7 @@ export function CompletionsSection({
             {t("completions.upload.title")}
           </h3>
           <p className="muted">{t("completions.upload.intro")}</p>
-          <CertificateUploadForm key={upload.resetKey} trainings={upload.trainings} maxMb={upload.maxMb} today={upload.today} failure={upload.failure} />
+          <CertificateUploadForm key={upload.resetKey} trainings={upload.trainings} maxMb={upload.maxMb} today={upload.today} failure={upload.failure} preselect={upload.preselect} />
         </section>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
 import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
+import { ComplianceStartCard } from "~/components/requirement-list.tsx";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -58,6 +59,7 @@ export default function StartPage() {
           </section>
         ) : null}
         <EnrolmentStartCards next={data.enrolment.next} pendingApprovals={data.enrolment.pendingApprovals} />
+        {data.compliance ? <ComplianceStartCard summary={data.compliance} /> : null}
         {data.competencies ? (
           <section className="panel" aria-labelledby="card-competencies">
             <h2 id="card-competencies" className="kern-heading-small">

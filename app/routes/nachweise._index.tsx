@@ -38,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     run(() => listCompletionsOfPerson(db, actor, actor.personId!)),
     run(() => listUploadableTrainings(db, actor)),
   ]);
-  return { items, options, maxMb: getEnv().UPLOAD_MAX_MB, completions, uploadTrainings, today: berlinDate(new Date()) };
+  // "?schulung=<id>" (from "Meine Pflichtschulungen") preselects the training of the upload form.
+  const preselect = new URL(request.url).searchParams.get("schulung") ?? "";
+  return { items, options, maxMb: getEnv().UPLOAD_MAX_MB, completions, uploadTrainings, today: berlinDate(new Date()), preselect };
 }
 
 type ActionResult = { ok: true; intent: "upload" | "delete"; message: string; at: number } | FormFailure | CompletionActionResult;
@@ -98,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyEvidence() {
-  const { items, options, maxMb, completions, uploadTrainings, today } = useLoaderData<typeof loader>();
+  const { items, options, maxMb, completions, uploadTrainings, today, preselect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const failure = actionData && !actionData.ok ? actionData : null;
@@ -115,6 +117,7 @@ export default function MyEvidence() {
           trainings: uploadTrainings,
           maxMb,
           today,
+          preselect,
           failure: failure?.intent === "completion-upload" ? failure : null,
           resetKey: actionData?.ok && actionData.intent === "completion-upload" ? String(actionData.at) : "completion-upload",
         }}

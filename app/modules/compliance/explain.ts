@@ -188,14 +188,16 @@ export function explainRequirement(rule: ExplainRule, r: ExplainRequirement, ctx
 export const CLOSE_REASONS = ["LEFT_AUDIENCE", "LEFT_ORGANISATION", "RULE_ARCHIVED"] as const;
 
 /**
- * Causes of requirement changes (the sync's `cause`, e.g. "completion", "rule.updated"), by
- * their first word; anything else is shown as a general change.
+ * Causes of requirement changes (the sync's `cause`, e.g. "completion", "rule.updated",
+ * "lifeevent.absence", "exemption.grant"), by their first word, for life events by the second;
+ * anything else is shown as a general change.
  */
-const KNOWN_CAUSES = new Set(["completion", "rule", "exemption", "absence", "flag", "assignment", "position", "leaving", "lifeevent", "person", "org", "import", "seed"]);
+const KNOWN_CAUSES = new Set(["completion", "rule", "exemption", "absence", "flag", "position", "exit", "lifeevent", "import", "seed"]);
 
 function causeParam(cause: string | null): ExplainParam {
-  const head = cause?.split(/[.:]/)[0] ?? "";
-  return { key: `compliance.history.cause.${KNOWN_CAUSES.has(head) ? head : "other"}` };
+  const [head = "", sub = ""] = cause?.split(/[.:]/) ?? [];
+  const name = head === "lifeevent" && KNOWN_CAUSES.has(sub) ? sub : head;
+  return { key: `compliance.history.cause.${KNOWN_CAUSES.has(name) ? name : "other"}` };
 }
 
 /** One history entry of a requirement (a ComplianceRequirementEvent) as a message. */

@@ -4,6 +4,7 @@ import { personInSubtrees } from "./org.server.ts";
 import { listDueReviews } from "~/modules/competency/profiles.server.ts";
 import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
 import { listOpenRoundsOfTeam } from "~/modules/assessment/rounds.server.ts";
+import { countOwnRequirements } from "~/modules/compliance/requirements.server.ts";
 
 /** The figures of the start page, each limited to what the actor's roles allow. */
 export async function getStartOverview(db: Db, actor: Actor, { validityMonths }: { validityMonths: number }) {
@@ -83,8 +84,12 @@ export async function getStartOverview(db: Db, actor: Actor, { validityMonths }:
 
   const reviews = hasPermission(actor.roles, "update:profile:any") ? await listDueReviews(db, actor, { withinDays: 30, take: 5 }) : null;
 
+  // "Meine Pflichtschulungen": counts by status of the actor's own requirements.
+  const compliance = await countOwnRequirements(db, actor);
+
   return {
     competencies,
+    compliance,
     teamRoundCounts,
     reviews,
     own: own
