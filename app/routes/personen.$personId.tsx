@@ -29,11 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const completions = hasPermission(actor.roles, "read:completion:team") ? await run(() => listCompletionsOfPerson(db, actor, personId)) : null;
   // Mandatory trainings tab for leaders (team) and HR (any); the tab's module checks the row.
   const complianceTab = hasPermission(actor.roles, "read:compliance:team");
-  return { ...profile, completions, complianceTab };
+  // Personalverwaltung (life events) and exemptions: HR development only.
+  const hrLinks = hasPermission(actor.roles, "create:lifeevent:any");
+  return { ...profile, completions, complianceTab, hrLinks };
 }
 
 export default function PersonPage() {
-  const { completions, complianceTab, ...profile } = useLoaderData<typeof loader>();
+  const { completions, complianceTab, hrLinks, ...profile } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -42,6 +44,16 @@ export default function PersonPage() {
         <p className="btn-row">
           <Link className="kern-link" to={`/personen/${profile.person.id}/pflichtschulungen`}>
             {t("compliance.person.link")}
+          </Link>
+        </p>
+      ) : null}
+      {hrLinks ? (
+        <p className="btn-row">
+          <Link className="kern-link" to={`/personen/${profile.person.id}/verwaltung`}>
+            {t("lifeEvents.link.administration")}
+          </Link>
+          <Link className="kern-link" to={`/personen/${profile.person.id}/befreiungen`}>
+            {t("lifeEvents.link.exemptions")}
           </Link>
         </p>
       ) : null}
