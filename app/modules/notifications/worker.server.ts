@@ -9,6 +9,7 @@ import { deliverPendingMail } from "./outbox.server.ts";
 import { queueSessionReminders } from "./reminders.server.ts";
 import { queueComplianceReminders } from "~/modules/compliance/reminders.server.ts";
 import { refreshGapReportIfDue } from "~/modules/assessment/gap-report.server.ts";
+import { recordComplianceSnapshot } from "~/modules/compliance/snapshots.server.ts";
 
 export const MAIL_INTERVAL_MS = 30_000;
 export const REMINDER_INTERVAL_MS = 60 * 60_000;
@@ -88,16 +89,27 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
     },
     log,
   );
+  // The current month's compliance per rule and Dezernat for HR's trend (overwritten each round).
+  const snapshot = serial(
+    "Compliance-Monatsstand",
+    async () => {
+      await recordComplianceSnapshot(db);
+      return null;
+    },
+    log,
+  );
   const runOnce = async () => {
     // Reminders first, so their mails go out in the same round.
     await remind();
     await deliver();
     await report();
+    await snapshot();
   };
   const timers = [
     setInterval(() => void deliver(), mailIntervalMs),
     setInterval(() => void remind(), reminderIntervalMs),
     setInterval(() => void report(), REPORT_CHECK_INTERVAL_MS),
+    setInterval(() => void snapshot(), reminderIntervalMs),
   ];
   // The timers must not keep a process alive that is otherwise done (tests, scripts).
   for (const timer of timers) timer.unref();

@@ -65,6 +65,6 @@ describe("background worker", () => {
     const jobs = startBackgroundJobs({ db: broken, env, mail: { kind: "local", transport: { sendMail: async () => undefined }, from: "x@y.example", server: null }, log: { log: (m: string) => messages.push(m), error: (m: string) => messages.push(m) } })!;
     await expect(jobs.runOnce()).resolves.toBeUndefined();
     jobs.stop();
-    expect(messages).toEqual(["Terminerinnerungen fehlgeschlagen:", "E-Mail-Versand fehlgeschlagen:", "Lückenauswertung fehlgeschlagen:"]);
+    expect(messages).toEqual(["Terminerinnerungen fehlgeschlagen:", "E-Mail-Versand fehlgeschlagen:", "Lückenauswertung fehlgeschlagen:", "Compliance-Monatsstand fehlgeschlagen:"]);
   });
 });
