@@ -409,7 +409,7 @@ export function RulePreview({ preview }: { preview: PreviewResult | null }) {
         {t("complianceRules.preview.title")}
       </h2>
       <p className="kern-body">{t("complianceRules.preview.intro")}</p>
-      <dl className="rule-stats" aria-label={t("complianceRules.preview.title")}>
+      <dl className="rule-stats">
         {stats.map(([key, value]) => (
           <div key={key} className={`rule-stat rule-stat--${key}`}>
             <dt>{t(`complianceRules.preview.${key}`)}</dt>

@@ -13,7 +13,7 @@ import { factsForRule, loadOrgContext, loadPersonFacts } from "./sync.server.ts"
 import { checkReferences, parseRuleInput, requireRuleReader } from "./rules.server.ts";
 import type { PreviewGroup, PreviewResult } from "./rule-form.ts";
 
-const CHUNK = 1000;
+const CHUNK = 500;
 const PREVIEW_RULE_ID = "__preview__";
 
 type UnitInfo = { id: string; code: string; name: string; type: string; path: string };

@@ -10,7 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
 import { AudienceSchema, isEmptyAudience, parseAudience, PERSON_FLAGS, type Audience } from "./audience.ts";
-import { daysInMonth, isDay, todayInBerlin, type Day } from "./days.ts";
+import { addDays, daysInMonth, isDay, todayInBerlin, type Day } from "./days.ts";
 import type { FirstDueMode, RecurrenceMode } from "./engine.ts";
 import { compliantCaseSql, openOnSql, statusCaseSql } from "./status.server.ts";
 import { syncRequirements, type SyncSummary } from "./sync.server.ts";
@@ -317,53 +317,57 @@ export async function archiveRule(db: Db, actor: Actor, ruleId: string, { today,
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A rule's coverage today, with the definitions of the cockpit and the HR overview
+ * (overview.server.ts): open = counted (in the audience, not left); required = open and neither
+ * exempt nor paused; compliant = a still valid completion; overdue = OVERDUE or EXPIRED; due soon
+ * = not yet overdue and due within 30 days; rate = compliant / required.
+ */
 export interface RuleCoverage {
-  /** Open requirements today (people in the audience who have not left). */
   open: number;
-  /** Open and not exempt: the base of the rate. */
   required: number;
   compliant: number;
-  /** Overdue, or expired and past the grace period. */
   overdue: number;
   dueSoon: number;
   exempt: number;
+  paused: number;
   /** compliant / required, null when nobody is required. */
   rate: number | null;
 }
 
-const EMPTY_COVERAGE: RuleCoverage = { open: 0, required: 0, compliant: 0, overdue: 0, dueSoon: 0, exempt: 0, rate: null };
+export const COVERAGE_DUE_WINDOW_DAYS = 30;
+
+const EMPTY_COVERAGE: RuleCoverage = { open: 0, required: 0, compliant: 0, overdue: 0, dueSoon: 0, exempt: 0, paused: 0, rate: null };
+
+type Count = bigint | number | null;
 
 /** Coverage of some rules (all when `ruleIds` is omitted) in one set-based query. */
 export async function ruleCoverage(tx: Tx, { today, ruleIds }: { today: Day; ruleIds?: string[] }): Promise<Map<string, RuleCoverage>> {
   const filter = ruleIds ? (ruleIds.length ? Prisma.sql`AND r."ruleId" IN (${Prisma.join(ruleIds)})` : Prisma.sql`AND 1 = 0`) : Prisma.empty;
-  const rows = await tx.$queryRaw<{ ruleId: string; open: bigint | number; exempt: bigint | number | null; compliant: bigint | number | null; overdue: bigint | number | null; dueSoon: bigint | number | null }[]>`
+  const dueLimit = addDays(today, COVERAGE_DUE_WINDOW_DAYS);
+  const rows = await tx.$queryRaw<{ ruleId: string; open: Count; exempt: Count; paused: Count; compliant: Count; overdue: Count; dueSoon: Count }[]>`
     SELECT x."ruleId" AS "ruleId",
       COUNT(*) AS "open",
       SUM(CASE WHEN x.status = 'EXEMPT' THEN 1 ELSE 0 END) AS "exempt",
+      SUM(CASE WHEN x.status = 'PAUSED' THEN 1 ELSE 0 END) AS "paused",
       SUM(x.compliant) AS "compliant",
       SUM(CASE WHEN x.status IN ('OVERDUE', 'EXPIRED') THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN x.status = 'DUE_SOON' THEN 1 ELSE 0 END) AS "dueSoon"
+      SUM(CASE WHEN x.status IN ('NOT_DUE', 'DUE_SOON') AND x."dueOn" <= ${dueLimit} THEN 1 ELSE 0 END) AS "dueSoon"
     FROM (
-      SELECT r."ruleId" AS "ruleId", ${statusCaseSql(today, "r")} AS status, ${compliantCaseSql(today, "r")} AS compliant
+      SELECT r."ruleId" AS "ruleId", r."dueOn" AS "dueOn", ${statusCaseSql(today, "r")} AS status, ${compliantCaseSql(today, "r")} AS compliant
       FROM "ComplianceRequirement" r
       WHERE ${openOnSql(today, "r")} ${filter}
     ) x
     GROUP BY x."ruleId"`;
+  const n = (value: Count) => Number(value ?? 0);
   const result = new Map<string, RuleCoverage>();
   for (const row of rows) {
-    const open = Number(row.open);
-    const exempt = Number(row.exempt ?? 0);
-    const compliant = Number(row.compliant ?? 0);
-    const required = open - exempt;
-    result.set(row.ruleId, {
-      open,
-      required,
-      compliant,
-      overdue: Number(row.overdue ?? 0),
-      dueSoon: Number(row.dueSoon ?? 0),
-      exempt,
-      rate: required > 0 ? compliant / required : null,
-    });
+    const open = n(row.open);
+    const exempt = n(row.exempt);
+    const paused = n(row.paused);
+    const compliant = n(row.compliant);
+    const required = open - exempt - paused;
+    result.set(row.ruleId, { open, required, compliant, overdue: n(row.overdue), dueSoon: n(row.dueSoon), exempt, paused, rate: required > 0 ? compliant / required : null });
   }
   return result;
 }
