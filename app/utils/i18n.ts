@@ -36,6 +36,8 @@ import complianceCockpitDe from "~/locales/compliancecockpit.de.json";
 import complianceCockpitEn from "~/locales/compliancecockpit.en.json";
 import lifeEventsDe from "~/locales/lifeevents.de.json";
 import lifeEventsEn from "~/locales/lifeevents.en.json";
+import complianceOverviewDe from "~/locales/complianceoverview.de.json";
+import complianceOverviewEn from "~/locales/complianceoverview.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,8 +46,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe, ...complianceDe, ...complianceRulesDe, ...complianceCockpitDe, ...lifeEventsDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn, ...complianceEn, ...complianceRulesEn, ...complianceCockpitEn, ...lifeEventsEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe, ...complianceDe, ...complianceRulesDe, ...complianceCockpitDe, ...lifeEventsDe, ...complianceOverviewDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn, ...complianceEn, ...complianceRulesEn, ...complianceCockpitEn, ...lifeEventsEn, ...complianceOverviewEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
