@@ -31,6 +31,11 @@ describe("seeding", () => {
       expect(result.people).toBe(1200);
       expect(await db.person.count()).toBe(1200);
       expect(await db.orgUnit.count({ where: { type: "SACHGEBIET" } })).toBeGreaterThan(0);
+      // Ten mandatory-training rules and the requirements of everybody who has not left.
+      expect(await db.complianceRule.count()).toBe(10);
+      const notLeft = await db.person.count({ where: { status: { not: "LEFT" } } });
+      expect(result.compliance.requirements).toBe(await db.complianceRequirement.count());
+      expect(result.compliance.requirements).toBeGreaterThan(4 * notLeft);
       // Paths are consistent: every unit's path ends with its id and starts with its parent's.
       const units = await db.orgUnit.findMany({ select: { id: true, path: true, parent: { select: { path: true } } } });
       for (const u of units) {

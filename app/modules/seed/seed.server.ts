@@ -10,7 +10,7 @@ import { refreshGapReport } from "~/modules/assessment/gap-report.server.ts";
 import { seedTrainingCatalogue } from "./training-seed.server.ts";
 import { seedEvidence } from "./evidence-seed.server.ts";
 import { seedNotifications } from "./notification-seed.server.ts";
-import { seedCompliance } from "./compliance-seed.server.ts";
+import { seedCompliance, seedSyntheticCompliance } from "./compliance-seed.server.ts";
 import { seedCompletions } from "./completion-seed.server.ts";
 import { seedEnrolments } from "./enrolment-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
@@ -275,5 +275,7 @@ export async function seedSynthetic(db: Db, { people, seed }: { people: number; 
     competency,
     assessment: { rounds: assessment.rounds, records: assessment.records },
     gapReport: await refreshGapReport(db),
+    // Ten mandatory-training rules with completions and everybody's requirements.
+    compliance: await seedSyntheticCompliance(db, { seed, dialect: isPostgres(getEnv().DATABASE_URL) ? "postgresql" : "sqlite" }),
   };
 }
