@@ -12,6 +12,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import type { Audience, PersonFlagKey } from "~/modules/compliance/audience.ts";
 import { addDays, dayOf, todayInBerlin } from "~/modules/compliance/days.ts";
 import { syncRequirements } from "~/modules/compliance/sync.server.ts";
+import { backfillComplianceSnapshots } from "~/modules/compliance/snapshots.server.ts";
 import { nextCertificateNumbers, writeCompletionLevels } from "~/modules/training/completions.server.ts";
 import { mulberry32 } from "./assessment-seed.server.ts";
 
@@ -276,7 +277,9 @@ export async function seedCompliance(tx: Tx, options: ComplianceSeedOptions) {
     entityType: "ComplianceRule",
     summary: `${DEMO_RULES.length} Pflichtschulungs-Regeln, ${flags.length} Kennzeichnungen, ${absences.length} Abwesenheiten, ${rows.length} weitere Abschlüsse, ${sync.started} Anforderungen`,
   });
-  return { rules: DEMO_RULES.length, flags: flags.length, absences: absences.length, completions: rows.length, levelRecords: levels.written, requirements: sync.started };
+  // 7. Eleven past month-ends for HR's twelve-month trend, evaluated on the facts known then.
+  const snapshots = await backfillComplianceSnapshots(tx, { months: 11, today });
+  return { rules: DEMO_RULES.length, flags: flags.length, absences: absences.length, completions: rows.length, levelRecords: levels.written, requirements: sync.started, snapshots: snapshots.rows };
 }
 
 // ── Synthetic administrations (benchmarks) ─────────────────────────────────────────────────
