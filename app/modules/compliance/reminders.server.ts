@@ -14,10 +14,16 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { notify, type NotifyInput } from "~/modules/notifications/notify.server.ts";
 import { idsInPath } from "~/modules/org/org.server.ts";
 import { formatDate, formatNumber } from "~/utils/i18n.ts";
-import { todayInBerlin, toInstant, type Day } from "./days.ts";
+import { addDays, todayInBerlin, toInstant, type Day } from "./days.ts";
 import { compliantCaseSql, openOnSql, statusCaseSql } from "./status.server.ts";
 
 const BATCH = 500;
+/**
+ * Leaders hear about items that became overdue in the last days (a week of missed cron runs is
+ * caught up), not about items overdue for years when reminders are switched on: those are in the
+ * cockpit, and a flood of old news would drown the new.
+ */
+export const LEADER_LOOKBACK_DAYS = 14;
 
 export type ReminderKind = "BEFORE_DUE" | "ON_DUE" | "LEADER_OVERDUE" | "HR_DIGEST";
 
@@ -165,7 +171,10 @@ async function leaderLookup(tx: Tx) {
   };
 }
 
-/** LEADER_OVERDUE: one notice per overdue item and due date to the person's nearest leader. */
+/**
+ * LEADER_OVERDUE: one notice per overdue item and due date to the person's nearest leader, for
+ * items that became overdue within LEADER_LOOKBACK_DAYS.
+ */
 async function remindLeaders(db: Db, today: Day, now: Date) {
   let total = 0;
   let cursor = "";
@@ -183,6 +192,7 @@ async function remindLeaders(db: Db, today: Day, now: Date) {
           AND r."dueOn" IS NOT NULL
           AND r."orgUnitId" IS NOT NULL
           AND ${statusCaseSql(today, "r")} IN ('OVERDUE', 'EXPIRED')
+          AND r."overdueFrom" >= ${addDays(today, -LEADER_LOOKBACK_DAYS)}
           AND r."id" > ${cursor}
           AND NOT EXISTS (SELECT 1 FROM "ComplianceReminder" c WHERE c."key" = 'leader:' || r."id" || ':' || r."dueOn")
         ORDER BY r."id"

@@ -107,6 +107,17 @@ describe("queueComplianceReminders", () => {
     expect(await reminders(s.employee.id, "ON_DUE")).toHaveLength(0);
   });
 
+  it("escalates only items that became overdue in the last two weeks, not old ones when reminders start", async () => {
+    const { s, reminders } = await setup();
+    // First run long after the due date (10 Dec 2026): the items are old news for the cockpit.
+    const late = await queueComplianceReminders(db, { now: at("2027-01-15") });
+    expect(await reminders(s.leader.id, "LEADER_OVERDUE")).toHaveLength(0);
+    expect(late.leaderOverdue).toBe(0);
+    // 14 days after the due day's end is still caught up (a fortnight of missed cron runs).
+    await queueComplianceReminders(db, { now: at("2026-12-25") });
+    expect(await reminders(s.leader.id, "LEADER_OVERDUE")).toHaveLength(3);
+  });
+
   it("reminds on the due day during the grace period and escalates only after it", async () => {
     const { s, reminders } = await setup({ graceDays: 5 });
     await queueComplianceReminders(db, { now: at("2026-12-12") });

@@ -169,8 +169,9 @@ describe("listRequirementsOfPerson", () => {
 
   it("lists the reminders sent to the person; a leader sees only those about the person's own trainings", async () => {
     const x = await setup();
-    // Emil's items become due and overdue; Lea (leader of Amt A) is reminded about Emil and Clara.
-    await queueComplianceReminders(db, { now: at("2026-11-27") });
+    // Data protection is due soon from 10 Nov; the safety instruction has been overdue since 2 Nov,
+    // so Lea (leader of Amt A) is reminded about Emil and Clara.
+    await queueComplianceReminders(db, { now: at("2026-11-10") });
     const own = await listRequirementsOfPerson(db, x.employee, x.s.employee.id, { today: TODAY, now: at(TODAY) });
     expect(own.reminders.map((r) => [r.kind, r.ruleName, r.dueOn])).toEqual([["BEFORE_DUE", x.privacy.name, "2026-12-10"]]);
 
