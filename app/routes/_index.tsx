@@ -5,6 +5,8 @@ import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
 import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
 import { ComplianceStartCard } from "~/components/requirement-list.tsx";
+import { ComplianceOverallStartCard } from "~/components/compliance-overview-card.tsx";
+import { TeamComplianceStartCard } from "~/components/compliance-cockpit.tsx";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -125,6 +127,7 @@ export default function StartPage() {
             <p className="muted">{t("start.team.units", { units: data.team.units.map((u) => `${u.code} ${u.name}`).join(", ") })}</p>
           </section>
         ) : null}
+        {data.complianceTeam ? <TeamComplianceStartCard card={data.complianceTeam} /> : null}
         {data.organisation ? (
           <section className="panel" aria-labelledby="card-org">
             <h2 id="card-org" className="kern-heading-small">
@@ -188,6 +191,7 @@ export default function StartPage() {
             ) : null}
           </section>
         ) : null}
+        {data.complianceOverall ? <ComplianceOverallStartCard card={data.complianceOverall} /> : null}
         {data.administration ? (
           <section className="panel" aria-labelledby="card-admin">
             <h2 id="card-admin" className="kern-heading-small">

@@ -443,7 +443,14 @@ export async function getCockpit(db: Db, actor: Actor, query: CockpitQuery, { to
     summary: `Pflichtschulungen im Team: ${scope.unit ? `${scope.unit.code} ${scope.unit.name}` : scope.access === "any" ? "gesamte Verwaltung" : "eigene Einheiten"}, Seite ${list.page}, ${list.items.length} offene Punkte angezeigt`,
   });
   return {
-    scope: { access: scope.access, unit: scope.unit, breadcrumb: scope.breadcrumb, rows: scope.rows, topLabel: scope.access === "any" ? ("all" as const) : ("mine" as const) },
+    scope: {
+      access: scope.access,
+      unit: scope.unit,
+      breadcrumb: scope.breadcrumb,
+      rows: scope.rows,
+      /** A view above the unit exists: the whole administration (HR) or several own units. */
+      hasTopView: scope.access === "any" || topPaths(actor.ledUnitPaths).length > 1,
+    },
     ...summary,
     ...list,
     remindedToday: reminded.map((r) => r.requirementId).filter((id): id is string => !!id),
