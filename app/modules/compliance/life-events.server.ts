@@ -14,12 +14,9 @@ import { PERSON_FLAGS, type PersonFlagKey } from "./audience.ts";
 import { addDays, addMonths, dayOf, isDay, todayInBerlin, toInstant, type Day } from "./days.ts";
 import { syncRequirements } from "./sync.server.ts";
 
-export const ABSENCE_KINDS = ["PARENTAL_LEAVE", "LONG_ILLNESS", "SECONDMENT", "OTHER"] as const;
-export type AbsenceKindValue = (typeof ABSENCE_KINDS)[number];
-/** An exemption lasts at most this many years. */
-export const EXEMPTION_MAX_YEARS = 5;
-export const REASON_MAX = 1000;
-export const NOTE_MAX = 500;
+import { ABSENCE_KINDS, EXEMPTION_MAX_YEARS, NOTE_MAX, REASON_MAX, type AbsenceKindValue } from "./life-events.ts";
+
+export { ABSENCE_KINDS, EXEMPTION_MAX_YEARS, NOTE_MAX, REASON_MAX, type AbsenceKindValue };
 /** At most this many positions are offered in the job-change picker at once. */
 export const POSITION_CHOICES_LIMIT = 50;
 
