@@ -432,7 +432,7 @@ export function RulePreview({ preview }: { preview: PreviewResult | null }) {
       ) : null}
       <h3 className="kern-heading-small">{t("complianceRules.preview.byAmt")}</h3>
       {preview.groups.length ? (
-        <div className="kern-table-responsive">
+        <div className="kern-table-responsive rule-scroll" tabIndex={0} role="region" aria-label={t("complianceRules.preview.byAmtCaption")}>
           <table className="kern-table kern-table--striped kern-table--small rule-preview__table">
             <caption className="kern-sr-only">{t("complianceRules.preview.byAmtCaption")}</caption>
             <thead className="kern-table__header">

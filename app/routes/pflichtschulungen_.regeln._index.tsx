@@ -44,7 +44,7 @@ export default function ComplianceRulesPage() {
         </Link>
       </p>
       {rules.length ? (
-        <div className="kern-table-responsive">
+        <div className="kern-table-responsive rule-scroll" tabIndex={0} role="region" aria-label={t("complianceRules.list.caption")}>
           <table className="kern-table kern-table--striped rule-table">
             <caption className="kern-title">
               {t("complianceRules.list.caption")} ({formatDate(today, locale)})

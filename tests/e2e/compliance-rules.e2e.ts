@@ -125,9 +125,12 @@ describe("mandatory-training rules", () => {
     expect(await number(page, "newlyAffected")).toBe(0);
     await expectAccessible(page);
 
-    expect(errors).toEqual([]);
+    // The one 400 is the refused save of the incomplete form.
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(errors.filter((e) => /status of 400/.test(e))).toHaveLength(1);
     await context.close();
-  });
+    // Seven pages with axe on a shared two-core machine.
+  }, 240_000);
 
   it("refuses the rules to the employee", async () => {
     const { page, context } = await newPage(browser);
