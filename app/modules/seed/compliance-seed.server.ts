@@ -290,7 +290,7 @@ const SYNTHETIC_TRAININGS = [
   ["PS-03", "Arbeitsschutz-Unterweisung (E-Learning)"],
   ["PS-04", "Brandschutzunterweisung"],
   ["PS-05", "Erste-Hilfe-Fortbildung"],
-  ["PS-06", "Brandschutzhelfende"],
+  ["PS-06", "Bildschirmarbeit und Ergonomie"],
   ["PS-07", "Führungspflichten"],
   ["PS-08", "Korruptionsprävention für Vergabestellen"],
   ["PS-09", "Gefahrstoffunterweisung"],
@@ -298,7 +298,8 @@ const SYNTHETIC_TRAININGS = [
 ] as const;
 
 /**
- * Ten rules over a synthetic administration (about 500,000 requirements at 50,000 people) with
+ * Ten rules over a synthetic administration (eight of them broad: about 400,000 requirements at
+ * 50,000 people) with
  * designations, absences for everyone on leave and about 150,000 completions, written with
  * multi-row inserts; then everybody's requirements through the application's sync.
  */
@@ -309,6 +310,7 @@ export async function seedSyntheticCompliance(db: import("~/utils/db.server.ts")
   const rand = mulberry32(seed + 1711);
   const people = await db.person.findMany({ where: { status: { not: "LEFT" } }, select: { id: true, status: true, entryDate: true }, orderBy: { id: "asc" } });
   const amter = await db.orgUnit.findMany({ where: { type: "AMT" }, select: { id: true }, orderBy: { code: "asc" }, take: 3 });
+  const dezernate = await db.orgUnit.findMany({ where: { type: "DEZERNAT" }, select: { id: true } });
   const positions = await db.position.findMany({ select: { id: true }, orderBy: { code: "asc" }, take: 40 });
 
   const trainingIds: string[] = [];
@@ -341,10 +343,10 @@ export async function seedSyntheticCompliance(db: import("~/utils/db.server.ts")
   await rule(2, "Arbeitsschutz-Unterweisung", { everyone: true }, { recurrence: "FIXED_YEARLY", intervalMonths: null, yearlyMonth: Number(yearly.slice(5, 7)), yearlyDay: Number(yearly.slice(8, 10)), firstDueDays: 14 });
   await rule(3, "Brandschutzunterweisung", { everyone: true }, { intervalMonths: 36 });
   await rule(4, "Erste Hilfe", { flags: ["FIRST_AIDER"] }, {});
-  await rule(5, "Brandschutzhelfende", { flags: ["FIRE_WARDEN"] }, { intervalMonths: 36 });
+  await rule(5, "Bildschirmarbeit und Ergonomie", { everyone: true }, { intervalMonths: 36 });
   await rule(6, "Führungspflichten", { leaders: true }, { recurrence: "NONE", intervalMonths: null, firstDueDays: 180 });
-  await rule(7, "Korruptionsprävention", { units: amter.slice(0, 2).map((a) => ({ unitId: a.id, includeSubunits: true })) }, {});
-  await rule(8, "Gefahrstoffe", { positionIds: positions.map((p) => p.id) }, { intervalMonths: 12 });
+  await rule(7, "Korruptionsprävention", { units: dezernate.map((d) => ({ unitId: d.id, includeSubunits: true })), excludeUnits: amter.slice(0, 1).map((a) => ({ unitId: a.id, includeSubunits: true })) }, {});
+  await rule(8, "Gefahrstoffe", { positionIds: positions.map((p) => p.id), everyone: true, excludeUnits: amter.slice(1, 2).map((a) => ({ unitId: a.id, includeSubunits: true })) }, { intervalMonths: 12 });
   await rule(9, "Barrierefreie Dokumente", { everyone: true, excludeUnits: amter.slice(2, 3).map((a) => ({ unitId: a.id, includeSubunits: true })) }, { recurrence: "NONE", intervalMonths: null, firstDueMode: "AFTER_ENTRY", firstDueDays: 365 });
 
   const flags: Record<string, string | null>[] = [];
