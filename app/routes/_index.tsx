@@ -6,7 +6,6 @@ import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
 import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
 import { ComplianceStartCard } from "~/components/requirement-list.tsx";
 import { ComplianceOverallStartCard } from "~/components/compliance-overview-card.tsx";
-import { ComplianceOverallStartCard } from "~/components/compliance-overview-card.tsx";
 import { TeamComplianceStartCard } from "~/components/compliance-cockpit.tsx";
 import { requireActor } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -192,7 +191,6 @@ export default function StartPage() {
             ) : null}
           </section>
         ) : null}
-        {data.complianceOverall ? <ComplianceOverallStartCard card={data.complianceOverall} /> : null}
         {data.complianceOverall ? <ComplianceOverallStartCard card={data.complianceOverall} /> : null}
         {data.administration ? (
           <section className="panel" aria-labelledby="card-admin">

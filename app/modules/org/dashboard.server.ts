@@ -6,7 +6,6 @@ import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
 import { listOpenRoundsOfTeam } from "~/modules/assessment/rounds.server.ts";
 import { countOwnRequirements } from "~/modules/compliance/requirements.server.ts";
 import { getComplianceOverallCard } from "~/modules/compliance/overview.server.ts";
-import { getComplianceOverallCard } from "~/modules/compliance/overview.server.ts";
 import { getComplianceStartCard } from "~/modules/compliance/cockpit.server.ts";
 
 /** The figures of the start page, each limited to what the actor's roles allow. */
@@ -91,15 +90,12 @@ export async function getStartOverview(db: Db, actor: Actor, { validityMonths }:
   const compliance = await countOwnRequirements(db, actor);
   // "Compliance gesamt": rate per Dezernat (HR development only).
   const complianceOverall = await getComplianceOverallCard(db, actor);
-  // "Compliance gesamt": rate per Dezernat (HR development only).
-  const complianceOverall = await getComplianceOverallCard(db, actor);
   // "Pflichtschulungen im Team": rate per rule, overdue and due within 30 days (leaders only).
   const complianceTeam = await getComplianceStartCard(db, actor);
 
   return {
     competencies,
     compliance,
-    complianceOverall,
     complianceOverall,
     complianceTeam,
     teamRoundCounts,
