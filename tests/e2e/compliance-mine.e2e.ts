@@ -18,7 +18,7 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Hauptnavig
 const STATUS_WORDS = /Überfällig|Bald fällig|Erfüllt|Abgelaufen|Noch nicht fällig|Befreit|Pausiert/;
 
 describe("Meine Pflichtschulungen", () => {
-  it("the employee sees status, due date and why, and finds the next session and the upload", async () => {
+  it("the employee sees status, due date and why, and finds the next session and the upload", { timeout: 120_000 }, async () => {
     const { context, page, errors } = await newPage(browser);
     await login(page, ACCOUNTS.employee);
     await page.waitForURL((url) => url.pathname === "/");
@@ -44,7 +44,7 @@ describe("Meine Pflichtschulungen", () => {
       await item.getByText("Fällig am", { exact: true }).waitFor();
     }
     // Sorted by due date: the overdue security awareness comes first.
-    await expect(items.first().getByRole("heading").textContent()).resolves.toBe("Informationssicherheit: Security Awareness");
+    await expect(items.first().getByRole("heading", { level: 3 }).textContent()).resolves.toBe("Informationssicherheit: Security Awareness");
     const security = page.getByRole("article", { name: "Informationssicherheit: Security Awareness" });
     await security.getByText("Überfällig", { exact: true }).waitFor();
     await security.getByText(/seit \d+ Tagen überfällig/).waitFor();
@@ -91,7 +91,7 @@ describe("Meine Pflichtschulungen", () => {
     await context.close();
   });
 
-  it("the leader opens the employee's tab from the person page", async () => {
+  it("the leader opens the employee's tab from the person page", { timeout: 120_000 }, async () => {
     const { context, page, errors } = await newPage(browser);
     await login(page, ACCOUNTS.leader);
     await page.waitForURL((url) => url.pathname === "/");
