@@ -392,9 +392,10 @@ export function ComplianceStartCard({ summary }: { summary: { total: number; cou
         <p>{t("compliance.mine.startCard.none")}</p>
       ) : (
         <>
-          <ul className="compliance-counts" aria-label={t("compliance.mine.countsLabel")}>
+          {/* Inline layout: the start page does not load this page's stylesheet. */}
+          <ul className="compliance-counts" aria-label={t("compliance.mine.countsLabel")} style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: ".5rem 1.5rem" }}>
             {shown.map((s) => (
-              <li key={s}>
+              <li key={s} style={{ display: "flex", alignItems: "center", gap: ".4rem" }}>
                 <span className="stat">{formatNumber(summary.counts[s] ?? 0, locale)}</span> <ComplianceStatusBadge status={s} />
               </li>
             ))}
