@@ -138,6 +138,13 @@ describe("explainRequirement", () => {
     );
     const once = explainRequirement({ ...rolling, recurrence: "NONE", intervalMonths: null }, { ...base, completedOn: "2026-04-10", validUntil: null, dueOn: null, dueSoonFrom: null, overdueFrom: null }, ctx);
     expect(once.due.map((l) => l.key)).toEqual(["compliance.why.completion.done", "compliance.why.completion.forever"]);
+    // A certificate that expires before the rule's yearly date (31 March): the earlier day counts.
+    const yearly = { ...rolling, recurrence: "FIXED_YEARLY" as const, intervalMonths: null, yearlyMonth: 3, yearlyDay: 31 };
+    const early = explainRequirement(yearly, { ...base, completedOn: "2026-01-10", validUntil: "2026-11-02", dueOn: "2026-11-02" }, ctx);
+    expect(early.due.slice(1).map((l) => l.key)).toEqual(["compliance.why.completion.expiresEarly", "compliance.why.recurrence.fixedYearly", "compliance.why.dueOn", "compliance.why.dueSoonFrom", "compliance.why.overdueFrom"]);
+    expect(render(early.due[1]!)).toBe("Der Nachweis gilt nur bis zum 02.11.2026, früher als die Wiederholung nach der Regel (bis zum 31.03.2027).");
+    const onDate = explainRequirement(yearly, { ...base, completedOn: "2026-01-10", validUntil: "2027-03-31", dueOn: "2027-03-31" }, ctx);
+    expect(onDate.due[1]!.key).toBe("compliance.why.completion.fixedYearly");
     const grace = explainRequirement({ ...rolling, graceDays: 14 }, { ...base, overdueFrom: "2026-06-14" }, ctx);
     expect(render(grace.due.at(-1)!)).toBe("Überfällig ab dem 14.06.2026, nach einer Nachfrist von 14 Tagen.");
 
@@ -151,7 +158,7 @@ describe("explainRequirement", () => {
     expect(resumed.special.map((l) => l.key)).toEqual(["compliance.why.paused.past"]);
     const current = explainRequirement(rolling, { ...base, pausedFrom: "2026-11-01", pausedUntil: "2027-01-31" }, ctx);
     expect(current.special.map((l) => l.key)).toEqual(["compliance.why.paused.range"]);
-    expectTranslated([...done.due, ...before.due, ...once.due, ...grace.due, ...paused.special, ...resumed.special, ...current.special]);
+    expectTranslated([...early.due, ...done.due, ...before.due, ...once.due, ...grace.due, ...paused.special, ...resumed.special, ...current.special]);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { AudienceReason } from "./audience.ts";
 import { PERSON_FLAGS } from "./audience.ts";
 import { addDays, type Day } from "./days.ts";
-import type { FirstDueMode, RecurrenceMode } from "./engine.ts";
+import { validUntilOf, type FirstDueMode, type RecurrenceMode, type RuleSpec } from "./engine.ts";
 
 /** A parameter: plain text or number, a day (shown as a local date), or another message key. */
 export type ExplainParam = string | number | { day: Day } | { key: string } | { monthDay: { month: number; day: number } };
@@ -147,8 +147,14 @@ export function explainRequirement(rule: ExplainRule, r: ExplainRequirement, ctx
     } else {
       due.push(line("compliance.why.completion.done", { training, completedOn: day(r.completedOn) }));
     }
+    // What the rule alone would give; a certificate with an earlier expiry ends sooner.
+    // (validUntilOf reads only the recurrence fields, which ExplainRule has.)
+    const ruleUntil = validUntilOf(rule as unknown as RuleSpec, { completedOn: r.completedOn, expiresOn: null });
     if (r.validUntil === null) {
       due.push(line("compliance.why.completion.forever"));
+    } else if (ruleUntil !== null && r.validUntil < ruleUntil) {
+      due.push(line("compliance.why.completion.expiresEarly", { validUntil: day(r.validUntil), ruleUntil: day(ruleUntil) }));
+      due.push(recurrenceLine(rule));
     } else if (rule.recurrence === "ROLLING" && rule.intervalMonths) {
       due.push(line("compliance.why.completion.rolling", { months: rule.intervalMonths, completedOn: day(r.completedOn), validUntil: day(r.validUntil) }));
     } else if (rule.recurrence === "FIXED_YEARLY" && rule.yearlyMonth && rule.yearlyDay) {
