@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getCockpit, parseCockpitQuery, remindRequirements } from "~/modules/compliance/cockpit.server.ts";
@@ -13,8 +13,10 @@ import { FilterForm, PageHeader } from "~/components/page.tsx";
 import { Pagination } from "~/components/people-table.tsx";
 import { ComplianceBarChart, ComplianceStatusBadge, formatRate } from "~/components/compliance-cockpit.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import cockpitStyles from "~/styles/compliance-cockpit.css";
 
 export const meta: MetaFunction = () => [{ title: "Pflichtschulungen im Team – Lernreise" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: cockpitStyles }];
 
 // Filter values of the open-items list (mirrors ITEM_FILTERS of the module, which is server-only).
 const STATUS_FILTERS = ["overdue", "due30", "later", "OVERDUE", "EXPIRED", "DUE_SOON", "NOT_DUE"] as const;
@@ -79,7 +81,7 @@ export default function ComplianceCockpitPage() {
   ];
 
   return (
-    <>
+    <div className="compliance-cockpit">
       <nav className="breadcrumb" aria-label={t("complianceCockpit.breadcrumb")}>
         <ol>
           {scope.hasTopView ? (
@@ -183,7 +185,7 @@ export default function ComplianceCockpitPage() {
             describedBy="matrix-intro"
           />
           <div className="kern-table-responsive" tabIndex={0} role="region" aria-label={t("complianceCockpit.matrix.caption")}>
-            <table className="kern-table kern-table--striped">
+            <table className="kern-table kern-table--striped compliance-matrix">
               <caption className="kern-sr-only">{t("complianceCockpit.matrix.caption")}</caption>
               <thead className="kern-table__header">
                 <tr>
@@ -340,7 +342,7 @@ export default function ComplianceCockpitPage() {
         )}
         <Pagination page={data.page} pageCount={data.pageCount} total={data.total} />
       </section>
-    </>
+    </div>
   );
 }
 
