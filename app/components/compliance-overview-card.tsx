@@ -6,7 +6,7 @@ import { formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 
 interface Entry {
-  unit: { id: string; code: string; name: string } | null;
+  unit: { id: string; code: string; name: string; type: string } | null;
   required: number;
   compliant: number;
   overdue: number;
@@ -33,7 +33,9 @@ export function ComplianceOverallStartCard({ card }: { card: { overall: Omit<Ent
           <caption className="kern-sr-only">{t("complianceOverview.card.caption")}</caption>
           <thead className="kern-table__header">
             <tr>
-              <th scope="col">{t("complianceOverview.card.dezernat")}</th>
+              <th scope="col" style={{ textAlign: "left" }}>
+                {t("complianceOverview.card.dezernat")}
+              </th>
               <th scope="col" className="num">
                 {t("complianceOverview.card.rate")}
               </th>
@@ -42,7 +44,9 @@ export function ComplianceOverallStartCard({ card }: { card: { overall: Omit<Ent
           <tbody className="kern-table__body">
             {card.dezernate.map((d) => (
               <tr key={d.unit?.id ?? "none"}>
-                <th scope="row">{d.unit ? `${d.unit.code} ${d.unit.name}` : t("complianceOverview.withoutDezernat")}</th>
+                <th scope="row" style={{ textAlign: "left", fontWeight: 400 }}>
+                  {d.unit ? (d.unit.type === "DEZERNAT" ? d.unit.name : `${d.unit.code} ${d.unit.name}`) : t("complianceOverview.withoutDezernat")}
+                </th>
                 <td className="num">{percent(d.rate)}</td>
               </tr>
             ))}

@@ -15,7 +15,7 @@ export interface ChartSeries {
 }
 
 type ChartProps<T extends "bar" | "line"> = {
-  data: ChartData<T, (number | null)[], string>;
+  data: ChartData<T, (number | null)[], string | string[]>;
   options: ChartOptions<T>;
   role: string;
   "aria-label": string;
@@ -50,6 +50,17 @@ function useCharts() {
   return charts;
 }
 
+/** Splits a long axis label (a Dezernat's full name) into lines of about `width` characters. */
+export function wrapLabel(label: string, width = 26): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last + " " + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export const SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#44AA99", "#332288", "#999933"];
 const POINT_STYLES: PointStyle[] = ["circle", "rect", "triangle", "rectRot", "star", "crossRot", "rectRounded", "cross"];
 const DASHES = [[], [6, 4], [2, 3], [10, 4, 2, 4]];
@@ -67,8 +78,8 @@ export function ComplianceBarChart({ labels, series, label }: { labels: string[]
   const { locale, reducedMotion, percent } = useCommon();
   if (!charts) return null;
   const { Bar } = charts;
-  const data: ChartData<"bar", (number | null)[], string> = {
-    labels,
+  const data: ChartData<"bar", (number | null)[], string | string[]> = {
+    labels: labels.map((l) => wrapLabel(l)),
     datasets: series.map((s, i) => ({
       label: s.label,
       data: s.values,
@@ -104,7 +115,7 @@ export function ComplianceTrendChart({ labels, series, label }: { labels: string
   const { locale, reducedMotion, percent } = useCommon();
   if (!charts) return null;
   const { Line } = charts;
-  const data: ChartData<"line", (number | null)[], string> = {
+  const data: ChartData<"line", (number | null)[], string | string[]> = {
     labels,
     // Built untyped and cast once: Chart.js's line dataset type is too deep for an inline literal.
     datasets: series.map((s, i) => {

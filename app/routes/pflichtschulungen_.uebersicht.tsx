@@ -55,11 +55,11 @@ function RateCell({ counts }: { counts: Counts }) {
         <span className="cell-rate">{rate}</span>
       )}
       {counts.total > 0 ? (
-        <span className="cell-detail muted">
-          {t("complianceOverview.cellDetail", { compliant: n(counts.compliant), required: n(counts.required) })}
-          {counts.overdue ? <> · {t("complianceOverview.cellOverdue", { count: counts.overdue })}</> : null}
-          {counts.dueSoon ? <> · {t("complianceOverview.cellDueSoon", { count: counts.dueSoon })}</> : null}
-        </span>
+        <>
+          <span className="cell-detail muted">{t("complianceOverview.cellDetail", { compliant: n(counts.compliant), required: n(counts.required) })}</span>
+          {counts.overdue ? <span className="cell-detail muted">{t("complianceOverview.cellOverdue", { count: counts.overdue, value: n(counts.overdue) })}</span> : null}
+          {counts.dueSoon ? <span className="cell-detail muted">{t("complianceOverview.cellDueSoon", { count: counts.dueSoon, value: n(counts.dueSoon) })}</span> : null}
+        </>
       ) : null}
     </td>
   );
@@ -124,7 +124,8 @@ export default function ComplianceOverviewPage() {
   const percent = usePercent();
   const n = (v: number) => formatNumber(v, locale);
   const { rules, overall, dezernate, trend } = data;
-  const unitLabel = (unit: { code: string; name: string } | null, fallback: string) => (unit ? `${unit.code} ${unit.name}` : fallback);
+  // A Dezernat's name carries its number already ("Dezernat II – …"); other units show code and name.
+  const unitLabel = (unit: { code: string; name: string; type: string } | null, fallback: string) => (unit ? (unit.type === "DEZERNAT" ? unit.name : `${unit.code} ${unit.name}`) : fallback);
   const dezernatLabel = (d: Data["dezernate"][number]) => unitLabel(d.unit, t("complianceOverview.withoutDezernat"));
   const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
@@ -277,7 +278,7 @@ export default function ComplianceOverviewPage() {
                               <span className="cell-rate">{percent(c.rate) ?? t("complianceOverview.noRate")}</span>
                               <span className="cell-detail muted">
                                 {t("complianceOverview.cellDetail", { compliant: n(c.compliant), required: n(c.required) })}
-                                {c.overdue ? <> · {t("complianceOverview.cellOverdue", { count: c.overdue })}</> : null}
+                                {c.overdue ? <> · {t("complianceOverview.cellOverdue", { count: c.overdue, value: n(c.overdue) })}</> : null}
                               </span>
                             </>
                           )}

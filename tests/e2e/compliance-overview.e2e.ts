@@ -39,7 +39,7 @@ describe("HR compliance overview", () => {
 
     // Ämter of a Dezernat, behind its disclosure.
     await page.locator("details.compliance-amter summary", { hasText: "Dezernat I – " }).click();
-    const byAmt = page.getByRole("table", { name: /Erfüllungsquote je Amt und Pflichtschulung im I Dezernat I – / });
+    const byAmt = page.getByRole("table", { name: /Erfüllungsquote je Amt und Pflichtschulung im Dezernat I – / });
     await byAmt.getByRole("rowheader", { name: /10 Haupt- und Personalamt/ }).waitFor();
 
     // Both charts after hydration, each with an accessible name pointing to its table.
