@@ -3,7 +3,7 @@
 // "Suchen" (intent=search:<kind>) and "Speichern" (intent=save) — and the server answers with
 // the draft, so nothing typed is lost and HR can adjust and preview again before saving.
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PERSON_FLAGS } from "~/modules/compliance/audience.ts";
 import {
@@ -80,6 +80,12 @@ function Picker({ config, draft, labels, search, errors }: { config: PickerConfi
   const results = search?.kind === config.kind ? search.results.filter((r) => !ids.includes(r.id)) : null;
   const what = t(config.labelKey);
   const errorId = errors?.length ? `${config.kind}-error` : undefined;
+  const resultsRef = useRef<HTMLDivElement>(null);
+  // After a search (the form re-mounts with every answer), take the keyboard to the hits.
+  const searched = search?.kind === config.kind;
+  useEffect(() => {
+    if (searched) resultsRef.current?.focus();
+  }, [searched]);
   const unitExtra = (id: string, checked: boolean) =>
     config.units ? (
       <div className="kern-form-check rule-picker__sub">
@@ -133,7 +139,7 @@ function Picker({ config, draft, labels, search, errors }: { config: PickerConfi
         </div>
         {results && search ? (
           results.length ? (
-            <div className="rule-picker__results" role="group" aria-label={t("complianceRules.picker.results", { q: search.q })}>
+            <div className="rule-picker__results" role="group" aria-label={t("complianceRules.picker.results", { q: search.q })} tabIndex={-1} ref={resultsRef}>
               <p className="kern-body">{t("complianceRules.picker.results", { q: search.q })}</p>
               <ul className="rule-picker__list">
                 {results.map((option) => (
@@ -148,9 +154,11 @@ function Picker({ config, draft, labels, search, errors }: { config: PickerConfi
               {search.more ? <p className="muted">{t("complianceRules.picker.more")}</p> : null}
             </div>
           ) : (
-            <p className="muted" role="status">
-              {t("complianceRules.picker.noResults", { q: search.q })}
-            </p>
+            <div className="rule-picker__results" tabIndex={-1} ref={resultsRef}>
+              <p className="muted" role="status">
+                {t("complianceRules.picker.noResults", { q: search.q })}
+              </p>
+            </div>
           )
         ) : null}
       </div>
@@ -383,17 +391,30 @@ function groupName(t: (key: string, options?: Record<string, unknown>) => string
 export function RulePreview({ preview }: { preview: PreviewResult | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const ref = useRef<HTMLElement>(null);
   const n = (value: number) => formatNumber(value, locale);
-  if (!preview) {
-    return (
-      <section className="panel rule-preview" aria-labelledby="preview-title">
-        <h2 id="preview-title" className="kern-heading-medium">
-          {t("complianceRules.preview.title")}
-        </h2>
-        <p className="muted">{t("complianceRules.preview.none")}</p>
-      </section>
-    );
-  }
+  // A new preview takes the keyboard (and the screen reader) to its result.
+  useEffect(() => {
+    if (preview) ref.current?.focus();
+  }, [preview]);
+  const live = preview ? `${t("complianceRules.preview.affected")}: ${n(preview.totals.affected)}, ${t("complianceRules.preview.overdue")}: ${n(preview.totals.overdue)}` : "";
+  return (
+    <section className="panel rule-preview" aria-labelledby="preview-title" id="vorschau" tabIndex={-1} ref={ref}>
+      <h2 id="preview-title" className="kern-heading-medium">
+        {t("complianceRules.preview.title")}
+      </h2>
+      <p className="kern-sr-only" role="status">
+        {live}
+      </p>
+      {preview ? <PreviewBody preview={preview} /> : <p className="muted">{t("complianceRules.preview.none")}</p>}
+    </section>
+  );
+}
+
+function PreviewBody({ preview }: { preview: PreviewResult }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const n = (value: number) => formatNumber(value, locale);
   const { totals, diff } = preview;
   const stats: [string, number][] = [
     ["affected", totals.affected],
@@ -404,10 +425,7 @@ export function RulePreview({ preview }: { preview: PreviewResult | null }) {
     ["exemptOrPaused", totals.exemptOrPaused],
   ];
   return (
-    <section className="panel rule-preview" aria-labelledby="preview-title" id="vorschau" tabIndex={-1}>
-      <h2 id="preview-title" className="kern-heading-medium">
-        {t("complianceRules.preview.title")}
-      </h2>
+    <>
       <p className="kern-body">{t("complianceRules.preview.intro")}</p>
       <dl className="rule-stats">
         {stats.map(([key, value]) => (
@@ -485,6 +503,6 @@ export function RulePreview({ preview }: { preview: PreviewResult | null }) {
         <p>{t("complianceRules.preview.nobody")}</p>
       )}
       <p className="muted">{t("complianceRules.preview.asOf", { date: formatDate(preview.today, locale), seconds: formatNumber(preview.millis / 1000, locale, { maximumFractionDigits: 1 }) })}</p>
-    </section>
+    </>
   );
 }

@@ -6,14 +6,17 @@ import { Prisma } from "~/generated/sqlite/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import type { Actor } from "~/modules/auth/permissions.ts";
 import { NotFoundError } from "~/modules/errors.ts";
-import { todayInBerlin, type Day } from "./days.ts";
-import { computeRequirement, statusOn, type RuleSpec } from "./engine.ts";
+import type { PersonFlagKey } from "./audience.ts";
+import { dayOf, todayInBerlin, type Day } from "./days.ts";
+import { computeRequirement, statusOn, type PersonFacts, type RuleSpec } from "./engine.ts";
 import { openOnSql, statusCaseSql } from "./status.server.ts";
 import { factsForRule, loadOrgContext, loadPersonFacts } from "./sync.server.ts";
 import { checkReferences, parseRuleInput, requireRuleReader } from "./rules.server.ts";
 import type { PreviewGroup, PreviewResult } from "./rule-form.ts";
 
 const CHUNK = 500;
+/** From this many candidates on, the facts of everybody are read at once (a few big queries). */
+export const BULK_FROM = 5000;
 const PREVIEW_RULE_ID = "__preview__";
 
 type UnitInfo = { id: string; code: string; name: string; type: string; path: string };
@@ -49,14 +52,12 @@ function amtGrouper(units: UnitInfo[]) {
 /**
  * People who can be in the audience: a superset found with a few set-based queries (any primary
  * assignment in a chosen unit, position, role profile or leadership position; leaders of a unit;
- * flag holders). The engine then decides exactly. "Everyone" means all who have not left.
+ * flag holders). The engine then decides exactly. Null for "everyone": then all are read in bulk.
  */
-async function candidateIds(db: Db, spec: RuleSpec): Promise<string[]> {
+async function candidateIds(db: Db, spec: RuleSpec): Promise<string[] | null> {
   const a = spec.audience;
-  if (a.everyone) {
-    const people = await db.person.findMany({ where: { status: { not: "LEFT" } }, select: { id: true }, orderBy: { id: "asc" } });
-    return people.map((p) => p.id);
-  }
+  // Everybody: the bulk facts list them (see previewRule).
+  if (a.everyone) return null;
   const ids = new Set<string>();
   const unitIds: string[] = [];
   if (a.units.length > 0) {
@@ -84,8 +85,87 @@ async function candidateIds(db: Db, spec: RuleSpec): Promise<string[]> {
   return [...ids].sort();
 }
 
+/**
+ * The facts of every person for one rule, as `loadPersonFacts` (sync.server.ts) builds them, but
+ * with one query per kind of fact for the whole administration instead of one per chunk of 500
+ * people: a rule for everybody (50,000 people) needs 8 queries, not 700. A test checks that both
+ * give the same facts.
+ */
+export async function loadFactsOfEveryone(db: Db, rule: RuleSpec): Promise<Map<string, PersonFacts>> {
+  const trainingIds = [...rule.trainingIds];
+  const [people, assignments, positions, profiles, leaders, flags, absences, completions, exemptions] = await Promise.all([
+    db.person.findMany({ select: { id: true, status: true, entryDate: true, exitDate: true, orgUnitId: true } }),
+    db.positionAssignment.findMany({ where: { isPrimary: true }, select: { personId: true, positionId: true, startDate: true, endDate: true } }),
+    db.position.findMany({ select: { id: true, orgUnitId: true, isLeadership: true } }),
+    db.positionProfile.findMany({ where: { roleProfileId: { not: null } }, select: { positionId: true, roleProfileId: true } }),
+    db.orgUnit.findMany({ where: { leaderId: { not: null } }, select: { leaderId: true } }),
+    db.personFlag.findMany({ select: { personId: true, flag: true, since: true } }),
+    db.personAbsence.findMany({ select: { personId: true, startOn: true, endOn: true } }),
+    trainingIds.length === 0
+      ? Promise.resolve([])
+      : db.trainingCompletion.findMany({
+          where: { trainingId: { in: trainingIds }, status: "CONFIRMED", result: { not: "FAILED" } },
+          select: { id: true, personId: true, trainingId: true, completedAt: true, expiresAt: true },
+        }),
+    db.complianceExemption.findMany({ where: { ruleId: rule.id, revokedAt: null }, select: { personId: true, ruleId: true, validUntil: true } }),
+  ]);
+  type Mutable = {
+    -readonly [K in keyof PersonFacts]: PersonFacts[K] extends readonly (infer E)[] ? E[] : PersonFacts[K];
+  } & { exemptionsByRule: Map<string, { validUntil: Day }[]> };
+  const facts = new Map<string, Mutable>();
+  for (const p of people) {
+    facts.set(p.id, {
+      personId: p.id,
+      status: p.status,
+      entryOn: dayOf(p.entryDate),
+      exitOn: p.exitDate ? dayOf(p.exitDate) : null,
+      orgUnitId: p.orgUnitId,
+      assignments: [],
+      leadsUnit: false,
+      flags: [],
+      absences: [],
+      completions: [],
+      exemptions: [],
+      exemptionsByRule: new Map(),
+    });
+  }
+  const positionById = new Map(positions.map((p) => [p.id, p]));
+  const roleProfileOf = new Map(profiles.map((p) => [p.positionId, p.roleProfileId]));
+  for (const a of assignments) {
+    const position = positionById.get(a.positionId);
+    if (!position) continue;
+    facts.get(a.personId)?.assignments.push({
+      positionId: a.positionId,
+      unitId: position.orgUnitId,
+      roleProfileId: roleProfileOf.get(a.positionId) ?? null,
+      isLeadership: position.isLeadership,
+      startOn: dayOf(a.startDate),
+      endOn: a.endDate ? dayOf(a.endDate) : null,
+    });
+  }
+  for (const l of leaders) {
+    const f = l.leaderId ? facts.get(l.leaderId) : undefined;
+    if (f) f.leadsUnit = true;
+  }
+  for (const flag of flags) facts.get(flag.personId)?.flags.push({ flag: flag.flag as PersonFlagKey, since: flag.since });
+  for (const a of absences) facts.get(a.personId)?.absences.push({ startOn: a.startOn, endOn: a.endOn });
+  for (const c of completions) {
+    facts.get(c.personId)?.completions.push({ id: c.id, trainingId: c.trainingId, completedOn: dayOf(c.completedAt), expiresOn: c.expiresAt ? dayOf(c.expiresAt) : null });
+  }
+  for (const e of exemptions) {
+    const byRule = facts.get(e.personId)?.exemptionsByRule;
+    if (byRule) byRule.set(e.ruleId, [...(byRule.get(e.ruleId) ?? []), { validUntil: e.validUntil }]);
+  }
+  return facts as Map<string, PersonFacts>;
+}
+
 /** Preview of a draft. `ruleId`: the rule being edited (compared with its stored requirements). */
-export async function previewRule(db: Db, actor: Actor, raw: unknown, { ruleId, today = todayInBerlin() }: { ruleId?: string; today?: Day } = {}): Promise<PreviewResult> {
+export async function previewRule(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  { ruleId, today = todayInBerlin(), bulkFrom = BULK_FROM }: { ruleId?: string; today?: Day; bulkFrom?: number } = {},
+): Promise<PreviewResult> {
   requireRuleReader(actor);
   const started = Date.now();
   const input = parseRuleInput(raw, { preview: true });
@@ -134,9 +214,11 @@ export async function previewRule(db: Db, actor: Actor, raw: unknown, { ruleId, 
   let newlyAffected = 0;
   let newlyOverdue = 0;
 
-  for (let i = 0; i < candidates.length; i += CHUNK) {
-    const ids = candidates.slice(i, i + CHUNK);
-    const facts = await loadPersonFacts(db, ids, [spec]);
+  const everyone = candidates === null || candidates.length >= bulkFrom ? await loadFactsOfEveryone(db, spec) : null;
+  const people = candidates ?? [...everyone!.values()].filter((f) => f.status !== "LEFT").map((f) => f.personId);
+  for (let i = 0; i < people.length; i += CHUNK) {
+    const ids = people.slice(i, i + CHUNK);
+    const facts = everyone ?? (await loadPersonFacts(db, ids, [spec]));
     for (const personId of ids) {
       const personFacts = facts.get(personId);
       if (!personFacts) continue;

@@ -6,7 +6,8 @@ import { db } from "~/utils/db.server.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
 import { actorFor, createPerson, createScenario, createUnit } from "../../../tests/factories.ts";
 import { createTraining } from "../../../tests/training-factories.ts";
-import { previewRule } from "./preview.server.ts";
+import { loadFactsOfEveryone, previewRule } from "./preview.server.ts";
+import { factsForRule, loadPersonFacts, RULE_SPEC_SELECT, ruleSpecOf } from "./sync.server.ts";
 import { EMPTY_DRAFT, type RuleDraft } from "./rule-form.ts";
 import { archiveRule, createRule, getRule, listRules, parseRuleInput, searchPicker, updateRule } from "./rules.server.ts";
 
@@ -247,6 +248,17 @@ describe("what-if preview", () => {
     const noGrace = await previewRule(db, hr, draft({ firstDueMode: "FIXED_DATE", firstDueDate: "2026-11-20" }), { today: TODAY });
     expect(noGrace.totals).toMatchObject({ overdue: 1, dueSoon: 1 });
 
+    // Read in bulk (as for large audiences), the result is the same.
+    const bulk = await previewRule(db, hr, draft({ firstDueMode: "FIXED_DATE", firstDueDate: "2027-01-15" }), { today: TODAY, bulkFrom: 0 });
+    expect(bulk.totals).toEqual(adjusted.totals);
+    expect(bulk.groups).toEqual(adjusted.groups);
+
+    // Everybody (read in bulk without a candidate query): all who have not left, the employee
+    // excluded by name.
+    const all = await previewRule(db, hr, draft({ units: [], everyone: true, excludePersonIds: [s.employee.id] }), { today: TODAY });
+    const staying = await db.person.count({ where: { status: { not: "LEFT" }, OR: [{ exitDate: null }, { exitDate: { gte: new Date(`${TODAY}T00:00:00.000Z`) } }] } });
+    expect(all.totals.affected).toBe(staying - 1);
+
     // A draft without a name can be previewed; a broken one cannot.
     expect((await previewRule(db, hr, draft({ name: "", legalBasis: "" }), { today: TODAY })).totals.affected).toBe(3);
     await expect(previewRule(db, hr, draft({ units: [] }), { today: TODAY })).rejects.toBeInstanceOf(ValidationError);
@@ -308,6 +320,46 @@ describe("what-if preview", () => {
     // Nothing was written by the previews.
     expect((await requirementsOf(rule.id)).every((r) => r.closedOn === null)).toBe(true);
     await expect(previewRule(db, hr, draft(), { ruleId: "gibt-es-nicht", today: TODAY })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("preview at scale", () => {
+  it("reads everybody's facts in bulk exactly as the sync reads them per chunk", async () => {
+    const { s, hr, draft } = await setup();
+    const rule = await createRule(db, hr, draft(), { today: TODAY });
+    await db.personFlag.create({ data: { personId: s.employee.id, flag: "FIRST_AIDER", since: "2024-01-01" } });
+    await db.personAbsence.create({ data: { personId: s.employee.id, kind: "PARENTAL_LEAVE", startOn: "2026-01-01", endOn: "2026-06-30" } });
+    await db.complianceExemption.create({ data: { ruleId: rule.id, personId: s.colleague.id, reason: "Test", validUntil: "2027-01-01", grantedById: s.hrUser.id } });
+    const roleProfile = await db.roleProfile.create({ data: { name: `Rolle ${randomUUID().slice(0, 8)}` } });
+    await db.positionProfile.create({ data: { positionId: s.colleague.position.id, roleProfileId: roleProfile.id } });
+    await db.positionAssignment.create({ data: { personId: s.colleague.id, positionId: s.outsider.position.id, startDate: new Date("2019-01-01"), endDate: new Date("2019-12-31") } });
+    const spec = ruleSpecOf(await db.complianceRule.findUniqueOrThrow({ where: { id: rule.id }, select: RULE_SPEC_SELECT }));
+    const ids = [s.leader.id, s.employee.id, s.colleague.id, s.outsider.id, s.hrPerson.id];
+    const [bulk, chunked] = await Promise.all([loadFactsOfEveryone(db, spec), loadPersonFacts(db, ids, [spec])]);
+    const sorted = (f: ReturnType<typeof factsForRule>) => ({
+      ...f,
+      assignments: [...f.assignments].sort((a, b) => a.positionId.localeCompare(b.positionId)),
+      completions: [...f.completions].sort((a, b) => a.id.localeCompare(b.id)),
+      absences: [...f.absences].sort((a, b) => a.startOn.localeCompare(b.startOn)),
+      flags: [...f.flags].sort((a, b) => a.flag.localeCompare(b.flag)),
+    });
+    for (const id of ids) {
+      const a = sorted(factsForRule(bulk.get(id)!, rule.id));
+      const b = sorted(factsForRule(chunked.get(id)!, rule.id));
+      expect({ ...a, exemptionsByRule: undefined }, id).toEqual({ ...b, exemptionsByRule: undefined });
+    }
+    const colleague = factsForRule(bulk.get(s.colleague.id)!, rule.id);
+    expect(colleague.exemptions).toEqual([{ validUntil: "2027-01-01" }]);
+    expect(colleague.assignments.map((a) => a.roleProfileId).sort()).toEqual([null, roleProfile.id].sort());
+    expect(bulk.get(s.leader.id)!.leadsUnit).toBe(true);
+
+    // The rule narrowed to a role profile: the colleague only, exempt from this rule until
+    // 1 Jan 2027. A new rule knows no exemptions: the same draft without the rule is not exempt.
+    const edited = await previewRule(db, hr, draft({ units: [], roleProfileIds: [roleProfile.id] }), { ruleId: rule.id, today: TODAY });
+    expect(edited.totals).toMatchObject({ affected: 1, exemptOrPaused: 1 });
+    expect(edited.diff).toMatchObject({ current: 3, noLongerAffected: 2, newlyAffected: 0 });
+    const fresh = await previewRule(db, hr, draft({ units: [], roleProfileIds: [roleProfile.id] }), { today: TODAY });
+    expect(fresh.totals).toMatchObject({ affected: 1, exemptOrPaused: 0 });
   });
 });
 
