@@ -234,6 +234,8 @@ export async function seedCompliance(tx: Tx, options: ComplianceSeedOptions) {
     planned.push({ personId, code, completedAt });
   };
   for (const p of active) if (p.id !== options.employeeId) plan(p.id, "IS-01", 0.68, 430);
+  // The demo employee's Security Awareness ran out a few weeks ago (12-month rule).
+  if (trainingId.has("IS-01")) planned.push({ personId: options.employeeId, code: "IS-01", completedAt: new Date(now.getTime() - 395 * DAY) });
   for (const f of flags) {
     if (f.flag === "FIRST_AIDER") plan(f.personId, "AS-04", 0.75, 820);
     if (f.flag === "FIRE_WARDEN") plan(f.personId, "AS-02", 0.6, 1200);
