@@ -124,8 +124,9 @@ export default function PersonAdministrationPage() {
         </dl>
         {history.length > 0 ? (
           <div className="kern-table-responsive">
+            <h3 className="kern-heading-small">{t("lifeEvents.position.history")}</h3>
             <table className="kern-table">
-              <caption>{t("lifeEvents.position.history")}</caption>
+              <caption className="kern-sr-only">{t("lifeEvents.position.history")}</caption>
               <thead className="kern-table__header">
                 <tr>
                   <th scope="col">{t("lifeEvents.position.position")}</th>
