@@ -3,8 +3,10 @@
 // months (eleven stored month-end snapshots plus the live current month, snapshots.server.ts).
 //
 // One grouped query counts the open requirements per rule × org unit with the status CASE of
-// status.server.ts (500,000 rows at 50,000 people); a second, small one counts the people per
-// unit. The roll-up to Amt and Dezernat happens here in TypeScript over the unit paths:
+// status.server.ts (500,000 rows at 50,000 people) and rolls the units up to their Amt and
+// Dezernat in the same statement (a CASE over the Ämter's and Dezernate's path prefixes, built
+// from the org tree), so a few hundred rows come back instead of one per rule and unit; a second,
+// index-only query counts the people the same way. The placement rules:
 // - a unit below an Amt counts for that Amt (the first AMT on its path);
 // - a unit under a Dezernat without an Amt on its path (the Dezernat itself, its Stabsstellen)
 //   is grouped as the Dezernat's own staff ("Dezernat ohne Amt");
@@ -59,40 +61,60 @@ export function withRate(s: Sums): OverviewCounts {
   return { ...s, rate: s.required > 0 ? s.compliant / s.required : null };
 }
 
-export interface UnitCountRow extends Sums {
+export interface PlacedCountRow extends Sums {
   ruleId: string;
-  orgUnitId: string | null;
+  dezernatId: string;
+  amtId: string | null;
 }
 
-/** Counts per rule × org unit of everything open today, in one grouped query. */
-export async function countByRuleAndUnit(db: Db | Tx, today: Day): Promise<UnitCountRow[]> {
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Sub-select mapping every org unit id to its Dezernat and Amt (the top-most of each type on its
+ * path), as CASE expressions over the path prefixes of the Ämter and Dezernate.
+ */
+function placementSql(tree: UnitTree): Prisma.Sql {
+  const caseOf = (units: readonly UnitRow[]) =>
+    units.length ? Prisma.sql`(CASE ${Prisma.join(units.map((u) => Prisma.sql`WHEN u."path" LIKE ${`${u.path}%`} THEN ${u.id}`), " ")} ELSE NULL END)` : Prisma.sql`NULL`;
+  return Prisma.sql`SELECT u."id" AS "id", ${caseOf(tree.dezernate)} AS "dezernatId", ${caseOf(tree.amter)} AS "amtId" FROM "OrgUnit" u`;
+}
+
+/** Counts per rule × Dezernat × Amt of everything open today, in one grouped query. */
+export async function countByRuleAndPlacement(db: Db | Tx, today: Day, tree: UnitTree): Promise<PlacedCountRow[]> {
   const dueLimit = addDays(today, OVERVIEW_DUE_WINDOW_DAYS);
-  const rows = await db.$queryRaw<Record<string, string | bigint | number | null>[]>(Prisma.sql`
-    SELECT t."ruleId" AS "ruleId", t."orgUnitId" AS "orgUnitId",
-      COUNT(*) AS "total",
-      SUM(CASE WHEN t."status" IN ('EXEMPT', 'PAUSED') THEN 0 ELSE 1 END) AS "required",
-      SUM(t."compliant") AS "compliant",
-      SUM(CASE WHEN t."status" IN ('OVERDUE', 'EXPIRED') THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN t."status" IN ('NOT_DUE', 'DUE_SOON') AND t."dueOn" <= ${dueLimit} THEN 1 ELSE 0 END) AS "dueSoon",
-      SUM(CASE WHEN t."status" = 'EXEMPT' THEN 1 ELSE 0 END) AS "exempt",
-      SUM(CASE WHEN t."status" = 'PAUSED' THEN 1 ELSE 0 END) AS "paused"
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT g."ruleId" AS "ruleId", m."dezernatId" AS "dezernatId", m."amtId" AS "amtId",
+      SUM(g."total") AS "total", SUM(g."required") AS "required", SUM(g."compliant") AS "compliant", SUM(g."overdue") AS "overdue",
+      SUM(g."dueSoon") AS "dueSoon", SUM(g."exempt") AS "exempt", SUM(g."paused") AS "paused"
     FROM (
-      SELECT r."ruleId", r."orgUnitId", r."dueOn", ${statusCaseSql(today, "r")} AS "status", ${compliantCaseSql(today, "r")} AS "compliant"
-      FROM "ComplianceRequirement" r
-      WHERE ${openOnSql(today, "r")}
-    ) t
-    GROUP BY t."ruleId", t."orgUnitId"`);
-  const n = (v: string | bigint | number | null | undefined) => Number(v ?? 0);
+      SELECT t."ruleId" AS "ruleId", t."orgUnitId" AS "orgUnitId",
+        COUNT(*) AS "total",
+        SUM(CASE WHEN t."status" IN ('EXEMPT', 'PAUSED') THEN 0 ELSE 1 END) AS "required",
+        SUM(t."compliant") AS "compliant",
+        SUM(CASE WHEN t."status" IN ('OVERDUE', 'EXPIRED') THEN 1 ELSE 0 END) AS "overdue",
+        SUM(CASE WHEN t."status" IN ('NOT_DUE', 'DUE_SOON') AND t."dueOn" <= ${dueLimit} THEN 1 ELSE 0 END) AS "dueSoon",
+        SUM(CASE WHEN t."status" = 'EXEMPT' THEN 1 ELSE 0 END) AS "exempt",
+        SUM(CASE WHEN t."status" = 'PAUSED' THEN 1 ELSE 0 END) AS "paused"
+      FROM (
+        SELECT r."ruleId", r."orgUnitId", r."dueOn", ${statusCaseSql(today, "r")} AS "status", ${compliantCaseSql(today, "r")} AS "compliant"
+        FROM "ComplianceRequirement" r
+        WHERE ${openOnSql(today, "r")}
+      ) t
+      GROUP BY t."orgUnitId", t."ruleId"
+    ) g
+    LEFT JOIN (${placementSql(tree)}) m ON m."id" = g."orgUnitId"
+    GROUP BY g."ruleId", m."dezernatId", m."amtId"`);
   return rows.map((row) => ({
     ruleId: String(row.ruleId),
-    orgUnitId: row.orgUnitId === null ? null : String(row.orgUnitId),
-    total: n(row.total),
-    required: n(row.required),
-    compliant: n(row.compliant),
-    overdue: n(row.overdue),
-    dueSoon: n(row.dueSoon),
-    exempt: n(row.exempt),
-    paused: n(row.paused),
+    dezernatId: row.dezernatId == null ? NO_DEZERNAT : String(row.dezernatId),
+    amtId: row.amtId == null ? null : String(row.amtId),
+    total: num(row.total),
+    required: num(row.required),
+    compliant: num(row.compliant),
+    overdue: num(row.overdue),
+    dueSoon: num(row.dueSoon),
+    exempt: num(row.exempt),
+    paused: num(row.paused),
   }));
 }
 
@@ -103,7 +125,7 @@ export interface OverviewUnit {
   type: string;
 }
 
-type UnitRow = OverviewUnit & { path: string; sortOrder: number };
+type UnitRow = OverviewUnit & { path: string; depth: number; sortOrder: number };
 
 /** Where a unit's people are counted: their Dezernat (or NO_DEZERNAT) and their Amt (or null). */
 export interface UnitPlacement {
@@ -113,7 +135,7 @@ export interface UnitPlacement {
 
 /** The org tree as the roll-up needs it (a few thousand units at most). */
 export async function loadUnitTree(db: Db | Tx) {
-  const units: UnitRow[] = await db.orgUnit.findMany({ select: { id: true, code: true, name: true, type: true, path: true, sortOrder: true } });
+  const units: UnitRow[] = await db.orgUnit.findMany({ select: { id: true, code: true, name: true, type: true, path: true, depth: true, sortOrder: true } });
   const byId = new Map(units.map((u) => [u.id, u]));
   const placements = new Map<string, UnitPlacement>();
   const placementOf = (unitId: string | null | undefined): UnitPlacement => {
@@ -132,8 +154,10 @@ export async function loadUnitTree(db: Db | Tx) {
     placements.set(unitId, placement);
     return placement;
   };
-  return { byId, placementOf };
+  const ofType = (type: string) => units.filter((u) => u.type === type).sort((a, b) => a.depth - b.depth);
+  return { byId, placementOf, amter: ofType("AMT"), dezernate: ofType("DEZERNAT") };
 }
+export type UnitTree = Awaited<ReturnType<typeof loadUnitTree>>;
 
 const byTreeOrder = (a: UnitRow, b: UnitRow) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code, "de", { numeric: true });
 
@@ -184,15 +208,25 @@ function requireOverviewReader(actor: Actor) {
   }
 }
 
-/** People who have not left, per org unit (a person's unit is where their requirements count). */
-async function peopleByUnit(db: Db | Tx, today: Day) {
-  const groups = await db.person.groupBy({
-    by: ["orgUnitId"],
-    where: { status: { not: "LEFT" }, OR: [{ exitDate: null }, { exitDate: { gte: toInstant(today) } }] },
-    _count: { _all: true },
-  });
-  return groups.map((g) => ({ orgUnitId: g.orgUnitId, people: g._count._all }));
+/**
+ * People who have not left, per Dezernat and Amt: an index-only count of everyone not LEFT,
+ * less the few whose exit day has passed while their status is not yet LEFT.
+ */
+async function peopleByPlacement(db: Db | Tx, today: Day, tree: UnitTree): Promise<PeopleRow[]> {
+  const [rows, exited] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT m."dezernatId" AS "dezernatId", m."amtId" AS "amtId", SUM(p."n") AS "people"
+      FROM (SELECT "orgUnitId", COUNT(*) AS "n" FROM "Person" WHERE "status" <> 'LEFT' GROUP BY "orgUnitId") p
+      LEFT JOIN (${placementSql(tree)}) m ON m."id" = p."orgUnitId"
+      GROUP BY m."dezernatId", m."amtId"`),
+    db.person.findMany({ where: { status: { not: "LEFT" }, exitDate: { lt: toInstant(today) } }, select: { orgUnitId: true } }),
+  ]);
+  const result: PeopleRow[] = rows.map((r) => ({ dezernatId: r.dezernatId == null ? NO_DEZERNAT : String(r.dezernatId), amtId: r.amtId == null ? null : String(r.amtId), people: num(r.people) }));
+  for (const p of exited) result.push({ ...tree.placementOf(p.orgUnitId), people: -1 });
+  return result;
 }
+
+type PeopleRow = UnitPlacement & { people: number };
 
 interface Group {
   sums: Sums[];
@@ -204,20 +238,14 @@ interface Group {
  * Rolls the counts per rule × unit up to Dezernat and Amt. `ruleIds` fixes the column order;
  * counts of other rules (archived ones) are ignored.
  */
-export function rollUp(
-  counts: readonly UnitCountRow[],
-  people: readonly { orgUnitId: string | null; people: number }[],
-  ruleIds: readonly string[],
-  placementOf: (unitId: string | null) => UnitPlacement,
-) {
+export function rollUp(counts: readonly PlacedCountRow[], people: readonly PeopleRow[], ruleIds: readonly string[]) {
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const newGroup = (): Group => ({ sums: ruleIds.map(emptySums), total: emptySums(), people: 0 });
   const dezernate = new Map<string, Group & { amter: Map<string, Group> }>();
   const perRule = ruleIds.map(emptySums);
   const overall = emptySums();
   let peopleTotal = 0;
-  const groupsOf = (unitId: string | null) => {
-    const { dezernatId, amtId } = placementOf(unitId);
+  const groupsOf = ({ dezernatId, amtId }: UnitPlacement) => {
     let d = dezernate.get(dezernatId);
     if (!d) dezernate.set(dezernatId, (d = { ...newGroup(), amter: new Map() }));
     const amtKey = amtId ?? "";
@@ -230,14 +258,14 @@ export function rollUp(
     if (i === undefined) continue;
     addSums(perRule[i]!, row);
     addSums(overall, row);
-    for (const g of groupsOf(row.orgUnitId)) {
+    for (const g of groupsOf(row)) {
       addSums(g.sums[i]!, row);
       addSums(g.total, row);
     }
   }
   for (const p of people) {
     peopleTotal += p.people;
-    for (const g of groupsOf(p.orgUnitId)) g.people += p.people;
+    for (const g of groupsOf(p)) g.people += p.people;
   }
   return { dezernate, perRule, overall, people: peopleTotal };
 }
@@ -299,9 +327,10 @@ async function currentRules(db: Db | Tx): Promise<OverviewRule[]> {
 /** The whole overview for HR development; 403 for everybody else. */
 export async function getComplianceOverview(db: Db | Tx, actor: Actor, { today = todayInBerlin() }: { today?: Day } = {}): Promise<ComplianceOverview> {
   requireOverviewReader(actor);
-  const [rules, counts, people, tree] = await Promise.all([currentRules(db), countByRuleAndUnit(db, today), peopleByUnit(db, today), loadUnitTree(db)]);
+  const [rules, tree] = await Promise.all([currentRules(db), loadUnitTree(db)]);
+  const [counts, people] = await Promise.all([countByRuleAndPlacement(db, today, tree), peopleByPlacement(db, today, tree)]);
   const ruleIds = rules.map((r) => r.id);
-  const rolled = rollUp(counts, people, ruleIds, tree.placementOf);
+  const rolled = rollUp(counts, people, ruleIds);
   const trend = await loadTrend(db, today, ruleIds, rolled);
 
   const dezernate: DezernatRow[] = [];
@@ -340,9 +369,9 @@ export interface ComplianceOverallCard {
 /** The HR start page card "Compliance gesamt": the rate per Dezernat (null for everybody else). */
 export async function getComplianceOverallCard(db: Db | Tx, actor: Actor, { today = todayInBerlin() }: { today?: Day } = {}): Promise<ComplianceOverallCard | null> {
   if (!hasPermission(actor.roles, "read:compliance:any")) return null;
-  const [rules, counts, tree] = await Promise.all([currentRules(db), countByRuleAndUnit(db, today), loadUnitTree(db)]);
+  const [rules, tree] = await Promise.all([currentRules(db), loadUnitTree(db)]);
   if (rules.length === 0) return null;
-  const rolled = rollUp(counts, [], rules.map((r) => r.id), tree.placementOf);
+  const rolled = rollUp(await countByRuleAndPlacement(db, today, tree), [], rules.map((r) => r.id));
   const keys = [...rolled.dezernate.keys()];
   const units = keys
     .filter((k) => k !== NO_DEZERNAT)

@@ -11,7 +11,7 @@
 import type { Db, Tx } from "~/utils/db.server.ts";
 import { addDays, addMonths, dayOf, todayInBerlin, type Day } from "./days.ts";
 import { computeRequirement, currentAssignment, isCompliantOn, statusOn, type PersonFacts } from "./engine.ts";
-import { countByRuleAndUnit, loadUnitTree, monthBefore, rollUp } from "./overview.server.ts";
+import { countByRuleAndPlacement, loadUnitTree, monthBefore, rollUp } from "./overview.server.ts";
 import { loadOrgContext, loadPersonFacts, ruleSpecOf, RULE_SPEC_SELECT } from "./sync.server.ts";
 
 const CHUNK = 1000;
@@ -32,13 +32,9 @@ async function replaceMonths(tx: Tx, months: readonly string[], rows: readonly S
 
 /** The current month's figures per rule × Dezernat from the live requirements. */
 export async function currentSnapshotRows(db: Db | Tx, today: Day): Promise<SnapshotRow[]> {
-  const [rules, counts, tree] = await Promise.all([
-    db.complianceRule.findMany({ where: { archivedAt: null }, select: { id: true } }),
-    countByRuleAndUnit(db, today),
-    loadUnitTree(db),
-  ]);
+  const [rules, tree] = await Promise.all([db.complianceRule.findMany({ where: { archivedAt: null }, select: { id: true } }), loadUnitTree(db)]);
   const ruleIds = rules.map((r) => r.id);
-  const rolled = rollUp(counts, [], ruleIds, tree.placementOf);
+  const rolled = rollUp(await countByRuleAndPlacement(db, today, tree), [], ruleIds);
   const month = today.slice(0, 7);
   const rows: SnapshotRow[] = [];
   for (const [unitId, group] of rolled.dezernate) {
