@@ -39,4 +39,14 @@ await once("Full re-sync of every requirement (nothing changed)", () => db.$tran
 const someone = await db.person.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { id: true } });
 await time("Sync of one person (after a completion or job change)", () => db.$transaction((tx) => syncRequirements(tx, { personIds: [someone.id], cause: "bench" })));
 
+// HR development's organisation-wide overview (Dezernat/Amt × rule, rules, trend), its start page card and the worker's hourly snapshot.
+{
+  const { getComplianceOverview, getComplianceOverallCard } = await import("~/modules/compliance/overview.server.ts");
+  const { recordComplianceSnapshot } = await import("~/modules/compliance/snapshots.server.ts");
+  const hr = (await loadActor(db, (await accountFor(someone.id, ["EMPLOYEE", "HR_DEVELOPMENT"])).id))!;
+  await time("HR overview (Dezernat/Amt × rule, rules, 12-month trend)", () => getComplianceOverview(db, hr));
+  await time("HR start page card Compliance gesamt", () => getComplianceOverallCard(db, hr));
+  await time("Current month's snapshot (worker, hourly)", () => recordComplianceSnapshot(db));
+}
+
 await db.$disconnect();
