@@ -35,7 +35,7 @@ describe("HR compliance overview", () => {
     const cockpit = byDezernat.getByRole("link", { name: /Dezernat II – .* im Cockpit öffnen/ });
     expect(await cockpit.getAttribute("href")).toMatch(/^\/pflichtschulungen\/team\?unit=/);
     await byDezernat.getByRole("rowheader", { name: "Gesamte Verwaltung" }).waitFor();
-    expect(await byDezernat.getByText(/^\d+ %$/).count()).toBeGreaterThan(5);
+    expect(await byDezernat.getByText(/^\d+\s%$/).count()).toBeGreaterThan(5);
 
     // Ämter of a Dezernat, behind its disclosure.
     await page.locator("details.compliance-amter summary", { hasText: "Dezernat I – " }).click();
