@@ -4,7 +4,7 @@
 // list with the previewed number of people. A bad save keeps the input; the employee is refused.
 // axe on every page.
 import type { Browser, Page } from "playwright-core";
-import { ACCOUNTS, expectAccessible, launch, login, newPage } from "./browser.ts";
+import { ACCOUNTS, baseUrl, expectAccessible, launch, login, newPage } from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,6 +131,32 @@ describe("mandatory-training rules", () => {
     await context.close();
     // Seven pages with axe on a shared two-core machine.
   }, 240_000);
+
+  it("works without JavaScript: search, tick, preview and a kept draft after a bad save", async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), locale: "de-DE", javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await login(page, ACCOUNTS.hr);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto("/pflichtschulungen/regeln/neu");
+    await page.getByLabel("Name der Regel").fill(`Ohne Skript ${SUFFIX}`);
+    await page.getByLabel("Schulungen suchen").fill("Grundschutz");
+    await page.getByRole("button", { name: "Suchen Schulungen", exact: true }).click();
+    await page.getByRole("checkbox", { name: /^IS-03 IT-Grundschutz-Praktiker/ }).check();
+    await page.getByLabel("Alle Führungskräfte").check();
+    await page.getByRole("button", { name: "Vorschau" }).click();
+    await page.getByText("So würde die Regel wirken, wenn Sie sie jetzt speichern. Noch ist nichts gespeichert.").waitFor();
+    expect(Number((await stat(page, "affected").innerText()).replace(/\D/g, ""))).toBeGreaterThan(0);
+    expect(await page.getByLabel("Name der Regel").inputValue()).toBe(`Ohne Skript ${SUFFIX}`);
+    expect(await page.getByLabel("Alle Führungskräfte").isChecked()).toBe(true);
+    // Saving without a legal basis: the message, and everything is still there.
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Bitte geben Sie die Rechtsgrundlage an.").first().waitFor();
+    expect(await page.getByRole("checkbox", { name: /^IS-03 IT-Grundschutz-Praktiker/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Alle Führungskräfte").isChecked()).toBe(true);
+    // (axe needs JavaScript; the same page was checked with it above.)
+    await context.close();
+  }, 180_000);
 
   it("refuses the rules to the employee", async () => {
     const { page, context } = await newPage(browser);
