@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getCockpit, parseCockpitQuery, remindRequirements } from "~/modules/compliance/cockpit.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
@@ -74,6 +75,13 @@ export default function ComplianceCockpitPage() {
   const cellText = (c: { rate: number | null; compliant: number; required: number }) =>
     c.required === 0 ? t("complianceCockpit.notRequired") : t("complianceCockpit.cell", { rate: formatRate(c.rate, locale), compliant: n(c.compliant), required: n(c.required) });
   const reminded = new Set(data.remindedToday);
+  // "Select all on this page" needs JavaScript, so it appears only after hydration.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const remindForm = useRef<HTMLFormElement>(null);
+  const selectAll = (checked: boolean) => {
+    remindForm.current?.querySelectorAll<HTMLInputElement>('input[name="requirementId"]').forEach((box) => (box.checked = checked));
+  };
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "remind";
   const subOptions = [
     ...(scope.unit ? [{ value: scope.unit.id, label: t("complianceCockpit.matrix.direct", { unit: unitLabel(scope.unit) }) }] : []),
@@ -278,14 +286,27 @@ export default function ComplianceCockpitPage() {
         {data.items.length === 0 ? (
           <p>{t("complianceCockpit.items.none")}</p>
         ) : (
-          <Form method="post">
+          <Form method="post" ref={remindForm}>
             <input type="hidden" name="intent" value="remind" />
             <div className="kern-table-responsive" tabIndex={0} role="region" aria-label={t("complianceCockpit.items.caption")}>
               <table className="kern-table kern-table--striped">
                 <caption className="kern-sr-only">{t("complianceCockpit.items.caption")}</caption>
                 <thead className="kern-table__header">
                   <tr>
-                    {data.canRemind ? <th scope="col">{t("complianceCockpit.col.select")}</th> : null}
+                    {data.canRemind ? (
+                      <th scope="col">
+                        {hydrated ? (
+                          <div className="kern-form-check">
+                            <input className="kern-form-check__checkbox" type="checkbox" id="select-all" onChange={(e) => selectAll(e.currentTarget.checked)} />
+                            <label className="kern-label" htmlFor="select-all">
+                              <span className="kern-sr-only">{t("complianceCockpit.items.selectAll")}</span>
+                            </label>
+                          </div>
+                        ) : (
+                          t("complianceCockpit.col.select")
+                        )}
+                      </th>
+                    ) : null}
                     <th scope="col">{t("complianceCockpit.col.person")}</th>
                     <th scope="col">{t("complianceCockpit.col.unit")}</th>
                     <th scope="col">{t("complianceCockpit.col.rule")}</th>

@@ -11,7 +11,8 @@
 // Definitions (for today = the day the page is loaded, Europe/Berlin):
 // - counted: the requirement is open (not closed) and the person has not left (openOnSql);
 // - required: counted and neither EXEMPT nor PAUSED (the denominator of the rate);
-// - compliant: a still valid completion today (compliantCaseSql); rate = compliant / required;
+// - compliant: a still valid completion today (isCompliantOn in engine.ts, compliantCaseSql in
+//   SQL); rate = compliant / required;
 // - overdue: status OVERDUE or EXPIRED;
 // - due within 30 days: status NOT_DUE or DUE_SOON (so not completed-and-valid beyond the rule's
 //   due-soon window, not overdue, not exempt, not paused) and dueOn ≤ today + 30 — includes the
@@ -31,7 +32,7 @@ import { idsInPath } from "~/modules/org/org.server.ts";
 import { formatDate } from "~/utils/i18n.ts";
 import { addDays, daysBetween, todayInBerlin, type Day } from "./days.ts";
 import type { RequirementStatus } from "./engine.ts";
-import { compliantCaseSql, openOnSql, statusCaseSql } from "./status.server.ts";
+import { openOnSql, statusCaseSql } from "./status.server.ts";
 
 export const COCKPIT_PAGE_SIZE = 25;
 export const DUE_WINDOW_DAYS = 30;
@@ -177,47 +178,127 @@ function withRate(c: Counts): Counts {
 type AggregateRow = {
   ruleId: string;
   orgUnitId: string | null;
-  path: string | null;
-  total: bigint | number;
-  required: bigint | number;
-  compliant: bigint | number;
-  overdue: bigint | number;
-  dueSoon: bigint | number;
+  notDue: bigint | number;
+  dueSoonStatus: bigint | number;
+  overdueStatus: bigint | number;
+  expired: bigint | number;
+  completed: bigint | number;
   exempt: bigint | number;
   paused: bigint | number;
+  compliant: bigint | number;
+  due30: bigint | number;
 };
 
-/** Counts per rule and org unit in one grouped query. */
-async function aggregateByRuleAndUnit(db: Db | Tx, scope: CockpitScope, today: Day) {
+/** Counts of one rule in one org unit: per status, compliant, and due within the window. */
+export interface UnitAggregate {
+  ruleId: string;
+  orgUnitId: string | null;
+  /** Path of the org unit (null without one). */
+  path: string | null;
+  byStatus: Record<RequirementStatus, number>;
+  compliant: number;
+  due30: number;
+}
+
+/**
+ * Counts per rule and org unit in one grouped query over the scope (no join: the unit paths
+ * come from one small query), each requirement's status computed once.
+ */
+async function aggregateByRuleAndUnit(db: Db | Tx, scope: CockpitScope, today: Day): Promise<UnitAggregate[]> {
   const dueLimit = addDays(today, DUE_WINDOW_DAYS);
-  const rows = await db.$queryRaw<AggregateRow[]>`
-    SELECT t."ruleId" AS "ruleId", t."orgUnitId" AS "orgUnitId", u."path" AS "path",
-      COUNT(*) AS "total",
-      SUM(CASE WHEN t."status" IN ('EXEMPT', 'PAUSED') THEN 0 ELSE 1 END) AS "required",
-      SUM(t."compliant") AS "compliant",
-      SUM(CASE WHEN t."status" IN ('OVERDUE', 'EXPIRED') THEN 1 ELSE 0 END) AS "overdue",
-      SUM(CASE WHEN t."status" IN ('NOT_DUE', 'DUE_SOON') AND t."dueOn" <= ${dueLimit} THEN 1 ELSE 0 END) AS "dueSoon",
-      SUM(CASE WHEN t."status" = 'EXEMPT' THEN 1 ELSE 0 END) AS "exempt",
-      SUM(CASE WHEN t."status" = 'PAUSED' THEN 1 ELSE 0 END) AS "paused"
-    FROM (
-      SELECT r."ruleId", r."orgUnitId", r."dueOn", ${statusCaseSql(today, "r")} AS "status", ${compliantCaseSql(today, "r")} AS "compliant"
-      FROM "ComplianceRequirement" r
-      WHERE ${scopeWhere(scope, today)}
-    ) t
-    LEFT JOIN "OrgUnit" u ON u."id" = t."orgUnitId"
-    GROUP BY t."ruleId", t."orgUnitId", u."path"`;
+  const [rows, units] = await Promise.all([
+    db.$queryRaw<AggregateRow[]>`
+      SELECT t."ruleId" AS "ruleId", t."orgUnitId" AS "orgUnitId",
+        SUM(CASE WHEN t."status" = 'NOT_DUE' THEN 1 ELSE 0 END) AS "notDue",
+        SUM(CASE WHEN t."status" = 'DUE_SOON' THEN 1 ELSE 0 END) AS "dueSoonStatus",
+        SUM(CASE WHEN t."status" = 'OVERDUE' THEN 1 ELSE 0 END) AS "overdueStatus",
+        SUM(CASE WHEN t."status" = 'EXPIRED' THEN 1 ELSE 0 END) AS "expired",
+        SUM(CASE WHEN t."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed",
+        SUM(CASE WHEN t."status" = 'EXEMPT' THEN 1 ELSE 0 END) AS "exempt",
+        SUM(CASE WHEN t."status" = 'PAUSED' THEN 1 ELSE 0 END) AS "paused",
+        SUM(CASE WHEN t."status" = 'COMPLETED' OR (t."status" = 'DUE_SOON' AND t."completedOn" IS NOT NULL AND (t."validUntil" IS NULL OR t."validUntil" >= ${today})) THEN 1 ELSE 0 END) AS "compliant",
+        SUM(CASE WHEN t."status" IN ('NOT_DUE', 'DUE_SOON') AND t."dueOn" <= ${dueLimit} THEN 1 ELSE 0 END) AS "due30"
+      FROM (
+        SELECT r."ruleId", r."orgUnitId", r."dueOn", r."completedOn", r."validUntil", ${statusCaseSql(today, "r")} AS "status"
+        FROM "ComplianceRequirement" r
+        WHERE ${scopeWhere(scope, today)}
+      ) t
+      GROUP BY t."ruleId", t."orgUnitId"`,
+    db.orgUnit.findMany({ where: scope.paths ? { OR: scope.paths.map((p) => ({ path: { startsWith: p } })) } : {}, select: { id: true, path: true } }),
+  ]);
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
   return rows.map((row) => ({
     ruleId: row.ruleId,
     orgUnitId: row.orgUnitId,
-    path: row.path,
-    total: Number(row.total),
-    required: Number(row.required),
+    path: row.orgUnitId ? (pathOf.get(row.orgUnitId) ?? null) : null,
+    byStatus: {
+      NOT_DUE: Number(row.notDue),
+      DUE_SOON: Number(row.dueSoonStatus),
+      OVERDUE: Number(row.overdueStatus),
+      EXPIRED: Number(row.expired),
+      COMPLETED: Number(row.completed),
+      EXEMPT: Number(row.exempt),
+      PAUSED: Number(row.paused),
+    },
+    // The compliant sum mirrors isCompliantOn (engine.ts), as compliantCaseSql does.
     compliant: Number(row.compliant),
-    overdue: Number(row.overdue),
-    dueSoon: Number(row.dueSoon),
-    exempt: Number(row.exempt),
-    paused: Number(row.paused),
+    due30: Number(row.due30),
   }));
+}
+
+function countsOf(a: UnitAggregate): Omit<Counts, "rate"> {
+  const s = a.byStatus;
+  const total = s.NOT_DUE + s.DUE_SOON + s.OVERDUE + s.EXPIRED + s.COMPLETED + s.EXEMPT + s.PAUSED;
+  return { total, required: total - s.EXEMPT - s.PAUSED, compliant: a.compliant, overdue: s.OVERDUE + s.EXPIRED, dueSoon: a.due30, exempt: s.EXEMPT, paused: s.PAUSED };
+}
+
+/** The matrix row an org unit's figures belong to: a row id, "__direct" (the unit itself) or null. */
+function bucketOf(scope: CockpitScope, rowIds: Set<string>, a: Pick<UnitAggregate, "orgUnitId" | "path">): string | null {
+  const rowId = a.path ? idsInPath(a.path).find((id) => rowIds.has(id)) : undefined;
+  if (rowId) return rowId;
+  if (scope.unit && a.orgUnitId === scope.unit.id) return "__direct";
+  if (!a.orgUnitId) return "__none";
+  return null;
+}
+
+/** How many open items the list has for a filter, from the aggregates (no second count query). */
+function countItems(scope: CockpitScope, aggregates: readonly UnitAggregate[], filter: ItemFilterInput): number {
+  const sub = validSubUnit(scope, filter.subUnitId);
+  const rowIds = new Set(scope.rows.map((u) => u.id));
+  let n = 0;
+  for (const a of aggregates) {
+    if (filter.ruleId && a.ruleId !== filter.ruleId) continue;
+    if (sub) {
+      const bucket = bucketOf(scope, rowIds, a);
+      if (sub === scope.unit?.id ? bucket !== "__direct" : bucket !== sub) continue;
+    }
+    const s = a.byStatus;
+    const open = s.NOT_DUE + s.DUE_SOON + s.OVERDUE + s.EXPIRED;
+    switch (filter.status ?? null) {
+      case null:
+        n += open;
+        break;
+      case "overdue":
+        n += s.OVERDUE + s.EXPIRED;
+        break;
+      case "due30":
+        n += a.due30;
+        break;
+      case "later":
+        n += s.NOT_DUE + s.DUE_SOON - a.due30;
+        break;
+      default:
+        n += s[filter.status as OpenStatus];
+    }
+  }
+  return n;
+}
+
+/** The sub-unit filter if it names a row of the matrix (or the unit itself), else null. */
+function validSubUnit(scope: CockpitScope, subUnitId: string | null | undefined): string | null {
+  if (!subUnitId) return null;
+  if (scope.unit?.id === subUnitId || scope.rows.some((u) => u.id === subUnitId)) return subUnitId;
+  return null;
 }
 
 export interface RuleRef {
@@ -248,8 +329,8 @@ export interface CockpitSummary {
 }
 
 /** Figures per rule and the rule × sub-unit matrix for a resolved scope. */
-export async function summariseScope(db: Db | Tx, scope: CockpitScope, today: Day): Promise<CockpitSummary> {
-  const aggregates = await aggregateByRuleAndUnit(db, scope, today);
+export async function summariseScope(db: Db | Tx, scope: CockpitScope, today: Day, aggregates?: UnitAggregate[]): Promise<CockpitSummary> {
+  aggregates ??= await aggregateByRuleAndUnit(db, scope, today);
   const ruleIds = [...new Set(aggregates.map((a) => a.ruleId))];
   const ruleRows = ruleIds.length
     ? await db.complianceRule.findMany({ where: { id: { in: ruleIds } }, select: { id: true, name: true, legalBasis: true }, orderBy: { name: "asc" } })
@@ -259,12 +340,14 @@ export async function summariseScope(db: Db | Tx, scope: CockpitScope, today: Da
   const total = emptyCounts();
 
   const rowById = new Map(scope.rows.map((u) => [u.id, u]));
+  const rowIds = new Set(rowById.keys());
   type Bucket = { unit: UnitRef; direct: boolean; withoutUnit?: boolean; cells: Counts[]; total: Counts };
   const buckets = new Map<string, Bucket>();
-  const bucket = (key: string, unit: UnitRef, direct: boolean, withoutUnit = false) => {
+  const bucket = (key: string) => {
     let b = buckets.get(key);
     if (!b) {
-      b = { unit, direct, withoutUnit, cells: ruleRows.map(() => emptyCounts()), total: emptyCounts() };
+      const unit = key === "__direct" ? scope.unit! : key === "__none" ? { id: "", code: "", name: "", path: "", depth: 0 } : rowById.get(key)!;
+      b = { unit, direct: key === "__direct", withoutUnit: key === "__none", cells: ruleRows.map(() => emptyCounts()), total: emptyCounts() };
       buckets.set(key, b);
     }
     return b;
@@ -272,16 +355,14 @@ export async function summariseScope(db: Db | Tx, scope: CockpitScope, today: Da
   for (const a of aggregates) {
     const i = ruleIndex.get(a.ruleId);
     if (i === undefined) continue;
-    add(perRule[i]!, a);
-    add(total, a);
-    let target: Bucket | null = null;
-    const rowId = a.path ? idsInPath(a.path).find((id) => rowById.has(id)) : undefined;
-    if (rowId) target = bucket(rowId, rowById.get(rowId)!, false);
-    else if (scope.unit && a.orgUnitId === scope.unit.id) target = bucket("__direct", scope.unit, true);
-    else if (!a.orgUnitId) target = bucket("__none", { id: "", code: "", name: "", path: "", depth: 0 }, false, true);
-    if (target) {
-      add(target.cells[i]!, a);
-      add(target.total, a);
+    const counts = countsOf(a);
+    add(perRule[i]!, counts);
+    add(total, counts);
+    const key = bucketOf(scope, rowIds, a);
+    if (key) {
+      const target = bucket(key);
+      add(target.cells[i]!, counts);
+      add(target.total, counts);
     }
   }
   const matrix: MatrixRow[] = [];
@@ -334,9 +415,9 @@ type ItemRow = {
   ruleName: string;
   dueOn: string;
   status: OpenStatus;
-  compliant: bigint | number;
+  completedOn: string | null;
   validUntil: string | null;
-  totalCount: bigint | number;
+  totalCount?: bigint | number;
 };
 
 function statusFilterSql(filter: ItemFilter | null | undefined, dueLimit: Day): Prisma.Sql {
@@ -357,10 +438,10 @@ function statusFilterSql(filter: ItemFilter | null | undefined, dueLimit: Day): 
 
 /** Narrows the scope to one row of the matrix; an id that is not a row is ignored. */
 function subUnitWhere(scope: CockpitScope, subUnitId: string | null | undefined): Prisma.Sql | null {
-  if (!subUnitId) return null;
-  if (scope.unit && subUnitId === scope.unit.id) return Prisma.sql`r."orgUnitId" = ${subUnitId}`;
-  const row = scope.rows.find((u) => u.id === subUnitId);
-  if (!row) return null;
+  const valid = validSubUnit(scope, subUnitId);
+  if (!valid) return null;
+  if (valid === scope.unit?.id) return Prisma.sql`r."orgUnitId" = ${valid}`;
+  const row = scope.rows.find((u) => u.id === valid)!;
   return Prisma.sql`r."orgUnitId" IN (${unitIdsUnder([row.path])})`;
 }
 
@@ -372,7 +453,7 @@ export async function listOpenItems(
   db: Db | Tx,
   scope: CockpitScope,
   filter: ItemFilterInput,
-  { today, page, pageSize = COCKPIT_PAGE_SIZE }: { today: Day; page: number | null; pageSize?: number },
+  { today, page, pageSize = COCKPIT_PAGE_SIZE, total: knownTotal }: { today: Day; page: number | null; pageSize?: number; total?: number },
 ) {
   const dueLimit = addDays(today, DUE_WINDOW_DAYS);
   const inner: Prisma.Sql[] = [scopeWhere(scope, today)];
@@ -380,30 +461,35 @@ export async function listOpenItems(
   const sub = subUnitWhere(scope, filter.subUnitId);
   if (sub) inner.push(sub);
   const limit = page === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const query = (paged: boolean) => Prisma.sql`
-    SELECT t."id" AS "requirementId", t."personId" AS "personId", p."firstName" AS "firstName", p."lastName" AS "lastName",
+  // With the total known (from the aggregates) no window count is needed, so the database can
+  // keep only the page while sorting; rule and unit are joined to the page's rows only.
+  const countColumn = page !== null && knownTotal === undefined ? Prisma.sql`, COUNT(*) OVER () AS "totalCount"` : Prisma.empty;
+  const query = Prisma.sql`
+    SELECT x."id" AS "requirementId", x."personId" AS "personId", x."firstName" AS "firstName", x."lastName" AS "lastName",
       u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName",
-      t."ruleId" AS "ruleId", cr."name" AS "ruleName", t."dueOn" AS "dueOn", t."status" AS "status",
-      t."compliant" AS "compliant", t."validUntil" AS "validUntil", COUNT(*) OVER () AS "totalCount"
+      x."ruleId" AS "ruleId", cr."name" AS "ruleName", x."dueOn" AS "dueOn", x."status" AS "status",
+      x."completedOn" AS "completedOn", x."validUntil" AS "validUntil"${page !== null && knownTotal === undefined ? Prisma.sql`, x."totalCount" AS "totalCount"` : Prisma.empty}
     FROM (
-      SELECT r."id", r."personId", r."ruleId", r."orgUnitId", r."dueOn", r."validUntil",
-        ${statusCaseSql(today, "r")} AS "status", ${compliantCaseSql(today, "r")} AS "compliant"
-      FROM "ComplianceRequirement" r
-      WHERE ${Prisma.join(inner, " AND ")}
-    ) t
-    JOIN "Person" p ON p."id" = t."personId"
-    JOIN "ComplianceRule" cr ON cr."id" = t."ruleId"
-    LEFT JOIN "OrgUnit" u ON u."id" = t."orgUnitId"
-    WHERE ${statusFilterSql(filter.status, dueLimit)}
-    ORDER BY t."dueOn" ASC, p."lastName" ASC, p."firstName" ASC, cr."name" ASC, t."id" ASC
-    ${paged ? limit : Prisma.empty}`;
-  let rows = await db.$queryRaw<ItemRow[]>(query(true));
-  let total = rows.length ? Number(rows[0]!.totalCount) : 0;
-  if (rows.length === 0 && page !== null && page > 1) {
-    // Past the last page: count without paging so the pagination can lead back.
-    const all = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM (${query(false)}) c`;
-    total = Number(all[0]?.n ?? 0);
-    rows = [];
+      SELECT t."id", t."personId", t."ruleId", t."orgUnitId", t."dueOn", t."completedOn", t."validUntil", t."status",
+        p."firstName", p."lastName"${countColumn}
+      FROM (
+        SELECT r."id", r."personId", r."ruleId", r."orgUnitId", r."dueOn", r."completedOn", r."validUntil", ${statusCaseSql(today, "r")} AS "status"
+        FROM "ComplianceRequirement" r
+        WHERE ${Prisma.join(inner, " AND ")}
+      ) t
+      JOIN "Person" p ON p."id" = t."personId"
+      WHERE ${statusFilterSql(filter.status, dueLimit)}
+      ORDER BY t."dueOn" ASC, p."lastName" ASC, p."firstName" ASC, t."ruleId" ASC, t."id" ASC
+      ${limit}
+    ) x
+    JOIN "ComplianceRule" cr ON cr."id" = x."ruleId"
+    LEFT JOIN "OrgUnit" u ON u."id" = x."orgUnitId"
+    ORDER BY x."dueOn" ASC, x."lastName" ASC, x."firstName" ASC, x."ruleId" ASC, x."id" ASC`;
+  const rows = await db.$queryRaw<ItemRow[]>(query);
+  let total = knownTotal ?? (page === null ? rows.length : rows.length ? Number(rows[0]!.totalCount) : 0);
+  if (knownTotal === undefined && rows.length === 0 && page !== null && page > 1) {
+    // Past the last page: count again on the first page so the pagination can lead back.
+    total = (await listOpenItems(db, scope, filter, { today, page: 1, pageSize })).total;
   }
   const items: OpenItem[] = rows.map((row) => ({
     requirementId: row.requirementId,
@@ -413,7 +499,8 @@ export async function listOpenItems(
     dueOn: row.dueOn,
     status: row.status,
     daysOverdue: (row.status === "OVERDUE" || row.status === "EXPIRED") && row.dueOn < today ? daysBetween(row.dueOn, today) : 0,
-    validUntil: Number(row.compliant) === 1 ? row.validUntil : null,
+    // Of the open statuses only DUE_SOON can still have a valid completion (a renewal), as in isCompliantOn.
+    validUntil: row.status === "DUE_SOON" && row.completedOn !== null && (row.validUntil === null || today <= row.validUntil) ? row.validUntil : null,
   }));
   return { items, total, page: page ?? 1, pageCount: page === null ? 1 : Math.max(1, Math.ceil(total / pageSize)) };
 }
@@ -426,9 +513,10 @@ export function manualReminderKey(requirementId: string, day: Day) {
 /** Everything the cockpit page shows. Logs the read (it shows other people's data). */
 export async function getCockpit(db: Db, actor: Actor, query: CockpitQuery, { today = todayInBerlin() }: { today?: Day } = {}) {
   const scope = await resolveCockpitScope(db, actor, query.unit);
-  const summary = await summariseScope(db, scope, today);
+  const aggregates = await aggregateByRuleAndUnit(db, scope, today);
+  const summary = await summariseScope(db, scope, today, aggregates);
   const filter: ItemFilterInput = { ruleId: query.rule ?? null, status: query.status ?? null, subUnitId: query.sub ?? null };
-  const list = await listOpenItems(db, scope, filter, { today, page: query.page });
+  const list = await listOpenItems(db, scope, filter, { today, page: query.page, total: countItems(scope, aggregates, filter) });
   const reminded = list.items.length
     ? await db.complianceReminder.findMany({
         where: { key: { in: list.items.map((i) => manualReminderKey(i.requirementId, today)) } },

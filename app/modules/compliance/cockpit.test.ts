@@ -131,12 +131,20 @@ describe("compliance cockpit", () => {
     expect(cockpit.items.find((i) => i.person.firstName === "Dora")!.validUntil).toBeNull();
     expect(cockpit.items[0]!.unit?.id).toBe(w.a1x.id);
 
-    const names = async (params: Record<string, string>) => (await getCockpit(db, leader, q(params), { today: TODAY })).items.map((i) => `${i.person.firstName}/${i.rule.id === w.privacy.id ? "P" : "S"}`);
+    const names = async (params: Record<string, string>) => {
+      const page = await getCockpit(db, leader, q(params), { today: TODAY });
+      // The count comes from the aggregates; it must agree with the list.
+      expect(page.total).toBe(page.items.length);
+      return page.items.map((i) => `${i.person.firstName}/${i.rule.id === w.privacy.id ? "P" : "S"}`);
+    };
     expect(await names({ status: "overdue" })).toEqual(["Fritz/P", "Clara/P"]);
     expect(await names({ status: "due30" })).toEqual(["Dora/S", "Dora/P", "Emma/P", "Emil/S"]);
     expect(await names({ status: "later" })).toEqual(["Karl/P", "Clara/S"]);
     expect(await names({ status: "EXPIRED" })).toEqual(["Fritz/P"]);
     expect(await names({ rule: w.safety.id })).toEqual(["Dora/S", "Emil/S", "Clara/S"]);
+    expect(await names({ status: "DUE_SOON" })).toEqual(["Dora/S", "Dora/P", "Emma/P"]);
+    expect(await names({ status: "NOT_DUE", rule: w.safety.id })).toEqual(["Emil/S", "Clara/S"]);
+    expect(await names({ status: "overdue", sub: w.a2.id })).toEqual([]);
     expect(await names({ sub: w.a2.id })).toEqual(["Dora/S", "Dora/P", "Karl/P"]);
     expect(await names({ sub: w.s.abteilungA1.id, status: "overdue" })).toEqual(["Fritz/P", "Clara/P"]);
     // The unit itself as filter: only its own staff (Gerd is exempt, so nothing is open).
