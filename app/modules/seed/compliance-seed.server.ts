@@ -38,6 +38,9 @@ export interface DemoRule {
   audience: Partial<Audience>;
   firstDueMode: "AFTER_ENTRY" | "AFTER_JOINING" | "FIXED_DATE";
   firstDueDays: number;
+  /** FIXED_DATE: the day the rule was introduced, in days from `now` (negative: in the past).
+   *  Staff of that time were due then; later joiners get `firstDueDays` from joining. */
+  firstDueInDays?: number;
   recurrence: "NONE" | "ROLLING" | "FIXED_YEARLY";
   intervalMonths?: number;
   /** FIXED_YEARLY: days from `now` to this year's date (so the demo always has items due soon). */
@@ -53,7 +56,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "Art. 39 Abs. 1 lit. b DSGVO; § 5 HDSIG",
     trainingCodes: ["DS-01", "DS-02"],
     audience: { everyone: true },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -700,
     firstDueDays: 90,
     recurrence: "ROLLING",
     intervalMonths: 24,
@@ -66,7 +70,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "BSI IT-Grundschutz ORP.3; Informationssicherheitsleitlinie der Stadtverwaltung",
     trainingCodes: ["IS-01", "IS-02"],
     audience: { everyone: true },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -420,
     firstDueDays: 60,
     recurrence: "ROLLING",
     intervalMonths: 12,
@@ -79,7 +84,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "§ 12 ArbSchG; § 4 DGUV Vorschrift 1",
     trainingCodes: ["AS-01"],
     audience: { everyone: true },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -560,
     firstDueDays: 14,
     recurrence: "FIXED_YEARLY",
     yearlyInDays: 18,
@@ -92,7 +98,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "§ 26 DGUV Vorschrift 1",
     trainingCodes: ["AS-04"],
     audience: { flags: ["FIRST_AIDER"] },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -640,
     firstDueDays: 90,
     recurrence: "ROLLING",
     intervalMonths: 24,
@@ -105,7 +112,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "§ 10 ArbSchG; ASR A2.2",
     trainingCodes: ["AS-02"],
     audience: { flags: ["FIRE_WARDEN"] },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -820,
     firstDueDays: 120,
     recurrence: "ROLLING",
     intervalMonths: 36,
@@ -118,7 +126,8 @@ export const DEMO_RULES: DemoRule[] = [
     legalBasis: "§ 13 ArbSchG (Pflichtenübertragung); Dienstanweisung Führung",
     trainingCodes: ["FÜ-02"],
     audience: { leaders: true },
-    firstDueMode: "AFTER_JOINING",
+    firstDueMode: "FIXED_DATE",
+    firstDueInDays: -900,
     firstDueDays: 180,
     recurrence: "NONE",
     dueSoonDays: 30,
@@ -155,6 +164,7 @@ export async function seedCompliance(tx: Tx, options: ComplianceSeedOptions) {
         audience: JSON.stringify({ ...AUDIENCE_NONE, ...rule.audience }),
         firstDueMode: rule.firstDueMode,
         firstDueDays: rule.firstDueDays,
+        firstDueDate: rule.firstDueInDays !== undefined ? addDays(today, rule.firstDueInDays) : null,
         recurrence: rule.recurrence,
         intervalMonths: rule.intervalMonths ?? null,
         yearlyMonth: yearly ? Number(yearly.slice(5, 7)) : null,
@@ -329,7 +339,9 @@ export async function seedSyntheticCompliance(db: import("~/utils/db.server.ts")
         name,
         legalBasis: "Benchmark",
         audience: JSON.stringify({ ...AUDIENCE_NONE, ...audience }),
-        firstDueMode: "AFTER_JOINING",
+        // Introduced a year ago: staff of that time were due then, later joiners 60 days after joining.
+        firstDueMode: "FIXED_DATE",
+        firstDueDate: addDays(today, -365),
         firstDueDays: 60,
         recurrence: "ROLLING",
         intervalMonths: 24,
