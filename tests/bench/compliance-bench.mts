@@ -49,4 +49,25 @@ await time("Sync of one person (after a completion or job change)", () => db.$tr
   await time("Current month's snapshot (worker, hourly)", () => recordComplianceSnapshot(db));
 }
 
+// A Dezernat leader's cockpit (the Dezernat with the most people), a drill-down into one of its
+// Ämter, the leader's start card, an employee's own page and a reminder run with nothing new.
+{
+  const { getCockpit, getComplianceStartCard } = await import("~/modules/compliance/cockpit.server.ts");
+  const { listRequirementsOfPerson } = await import("~/modules/compliance/requirements.server.ts");
+  const { queueComplianceReminders } = await import("~/modules/compliance/reminders.server.ts");
+  const dezernate = await db.orgUnit.findMany({ where: { type: "DEZERNAT" }, select: { id: true, path: true, leaderId: true, code: true } });
+  const sizes = await Promise.all(dezernate.map((d) => db.complianceRequirement.count({ where: { closedOn: null, person: { orgUnit: { path: { startsWith: d.path } } } } })));
+  const biggest = dezernate[sizes.indexOf(Math.max(...sizes))]!;
+  const leader = (await loadActor(db, (await accountFor(biggest.leaderId!, ["EMPLOYEE"])).id))!;
+  const amt = await db.orgUnit.findFirstOrThrow({ where: { type: "AMT", path: { startsWith: biggest.path } }, select: { id: true } });
+  const employee = (await loadActor(db, (await accountFor(someone.id, ["EMPLOYEE"])).id))!;
+  await time(`Cockpit, Dezernat ${biggest.code} leader (${Math.max(...sizes)} requirements), page 1`, () => getCockpit(db, leader, { unit: biggest.id, page: 1 }));
+  await time("Cockpit, Dezernat leader, overdue only, page 5", () => getCockpit(db, leader, { unit: biggest.id, status: "overdue", page: 5 }));
+  await time("Cockpit, Dezernat leader, drill-down into an Amt", () => getCockpit(db, leader, { unit: amt.id, page: 1 }));
+  await time("Leader start card Pflichtschulungen im Team", () => getComplianceStartCard(db, leader));
+  await time("Meine Pflichtschulungen (employee's own page)", () => listRequirementsOfPerson(db, employee, someone.id));
+  await queueComplianceReminders(db);
+  await once("Reminder run with nothing new to send", () => queueComplianceReminders(db));
+}
+
 await db.$disconnect();

@@ -6,8 +6,8 @@ import { db } from "~/utils/db.server.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
 import { actorFor, createPerson, createScenario, createUnit } from "../../../tests/factories.ts";
 import { createTraining } from "../../../tests/training-factories.ts";
-import { loadFactsOfEveryone, previewRule } from "./preview.server.ts";
-import { factsForRule, loadPersonFacts, RULE_SPEC_SELECT, ruleSpecOf } from "./sync.server.ts";
+import { previewRule } from "./preview.server.ts";
+import { factsForRule, loadFactsOfEveryone, loadPersonFacts, RULE_SPEC_SELECT, ruleSpecOf } from "./sync.server.ts";
 import { EMPTY_DRAFT, type RuleDraft } from "./rule-form.ts";
 import { archiveRule, createRule, getRule, listRules, parseRuleInput, searchPicker, updateRule } from "./rules.server.ts";
 
@@ -335,7 +335,7 @@ describe("preview at scale", () => {
     await db.positionAssignment.create({ data: { personId: s.colleague.id, positionId: s.outsider.position.id, startDate: new Date("2019-01-01"), endDate: new Date("2019-12-31") } });
     const spec = ruleSpecOf(await db.complianceRule.findUniqueOrThrow({ where: { id: rule.id }, select: RULE_SPEC_SELECT }));
     const ids = [s.leader.id, s.employee.id, s.colleague.id, s.outsider.id, s.hrPerson.id];
-    const [bulk, chunked] = await Promise.all([loadFactsOfEveryone(db, spec), loadPersonFacts(db, ids, [spec])]);
+    const [bulk, chunked] = await Promise.all([loadFactsOfEveryone(db, [spec]), loadPersonFacts(db, ids, [spec])]);
     const sorted = (f: ReturnType<typeof factsForRule>) => ({
       ...f,
       assignments: [...f.assignments].sort((a, b) => a.positionId.localeCompare(b.positionId)),

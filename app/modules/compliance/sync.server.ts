@@ -112,6 +112,28 @@ export async function loadPersonFacts(tx: Tx, personIds: readonly string[], rule
       select: { personId: true, ruleId: true, validUntil: true },
     }),
   ]);
+  return assembleFacts(people, assignments, leaders, flags, absences, completions, exemptions);
+}
+
+type FactRows = {
+  people: { id: string; status: PersonFacts["status"]; entryDate: Date; exitDate: Date | null; orgUnitId: string | null }[];
+  assignments: { personId: string; positionId: string; startDate: Date; endDate: Date | null; position: { orgUnitId: string; isLeadership: boolean; profile: { roleProfileId: string | null } | null } }[];
+  leaders: { leaderId: string | null }[];
+  flags: { personId: string; flag: string; since: string }[];
+  absences: { personId: string; startOn: string; endOn: string | null }[];
+  completions: { id: string; personId: string; trainingId: string; completedAt: Date; expiresAt: Date | null }[];
+  exemptions: { personId: string; ruleId: string; validUntil: string }[];
+};
+
+function assembleFacts(
+  people: FactRows["people"],
+  assignments: FactRows["assignments"],
+  leaders: FactRows["leaders"],
+  flags: FactRows["flags"],
+  absences: FactRows["absences"],
+  completions: FactRows["completions"],
+  exemptions: FactRows["exemptions"],
+): Map<string, PersonFacts> {
   const facts = new Map<string, PersonFacts & { exemptionsByRule: Map<string, { validUntil: Day }[]> }>();
   for (const p of people) {
     facts.set(p.id, {
@@ -163,6 +185,46 @@ export async function loadPersonFacts(tx: Tx, personIds: readonly string[], rule
     byRule.set(e.ruleId, [...(byRule.get(e.ruleId) ?? []), { validUntil: e.validUntil }]);
   }
   return facts as Map<string, PersonFacts>;
+}
+
+/**
+ * The facts of every person, as `loadPersonFacts` builds them, but with one flat query per kind
+ * of fact for the whole administration instead of one per chunk of 500 people: a rule for
+ * everybody at 50,000 people needs 9 queries, not 700 (rule saves, previews, full syncs).
+ */
+export async function loadFactsOfEveryone(tx: Tx, rules: readonly RuleSpec[]): Promise<Map<string, PersonFacts>> {
+  const trainingIds = [...new Set(rules.flatMap((r) => r.trainingIds))];
+  const ruleIds = rules.map((r) => r.id);
+  const [people, assignments, positions, profiles, leaders, flags, absences, completions, exemptions] = await Promise.all([
+    tx.person.findMany({ select: { id: true, status: true, entryDate: true, exitDate: true, orgUnitId: true } }),
+    tx.positionAssignment.findMany({ where: { isPrimary: true }, select: { personId: true, positionId: true, startDate: true, endDate: true } }),
+    tx.position.findMany({ select: { id: true, orgUnitId: true, isLeadership: true } }),
+    tx.positionProfile.findMany({ where: { roleProfileId: { not: null } }, select: { positionId: true, roleProfileId: true } }),
+    tx.orgUnit.findMany({ where: { leaderId: { not: null } }, select: { leaderId: true } }),
+    tx.personFlag.findMany({ select: { personId: true, flag: true, since: true } }),
+    tx.personAbsence.findMany({ select: { personId: true, startOn: true, endOn: true } }),
+    trainingIds.length === 0
+      ? Promise.resolve([])
+      : tx.trainingCompletion.findMany({
+          where: { trainingId: { in: trainingIds }, status: "CONFIRMED", result: { not: "FAILED" } },
+          select: { id: true, personId: true, trainingId: true, completedAt: true, expiresAt: true },
+        }),
+    tx.complianceExemption.findMany({ where: { ruleId: { in: ruleIds }, revokedAt: null }, select: { personId: true, ruleId: true, validUntil: true } }),
+  ]);
+  const positionById = new Map(positions.map((p) => [p.id, p]));
+  const roleProfileOf = new Map(profiles.map((p) => [p.positionId, p.roleProfileId]));
+  return assembleFacts(
+    people,
+    assignments.flatMap((a) => {
+      const position = positionById.get(a.positionId);
+      return position ? [{ ...a, position: { orgUnitId: position.orgUnitId, isLeadership: position.isLeadership, profile: { roleProfileId: roleProfileOf.get(a.positionId) ?? null } } }] : [];
+    }),
+    leaders,
+    flags,
+    absences,
+    completions,
+    exemptions,
+  );
 }
 
 /** The facts of one person as the engine sees them for one rule (exemptions are per rule). */
@@ -240,72 +302,82 @@ export async function syncRequirements(tx: Tx, scope: SyncScope): Promise<SyncSu
   if (rules.length === 0) return summary;
   const org = await loadOrgContext(tx);
 
-  const chunks: string[][] = [];
-  if (scope.personIds) {
-    const unique = [...new Set(scope.personIds)];
-    for (let i = 0; i < unique.length; i += CHUNK) chunks.push(unique.slice(i, i + CHUNK));
-  } else {
-    const all = await tx.person.findMany({ select: { id: true }, orderBy: { id: "asc" } });
-    for (let i = 0; i < all.length; i += CHUNK) chunks.push(all.slice(i, i + CHUNK).map((p) => p.id));
+  const select = Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<(typeof COLUMNS)[number], true>;
+  if (!scope.personIds) {
+    // The whole administration (rule saves, seeds): everyone's facts with a few flat queries,
+    // then rule by rule against that rule's stored rows.
+    const facts = await loadFactsOfEveryone(tx, rules);
+    const ids = [...facts.keys()];
+    for (const rule of rules) {
+      const existing = await tx.complianceRequirement.findMany({ where: { ruleId: rule.id }, select });
+      await reconcile(tx, { ids, rules: [rule], facts, existing: existing as Row[], org, today, cause: scope.cause, summary });
+    }
+    return summary;
   }
-
-  for (const ids of chunks) {
+  const unique = [...new Set(scope.personIds)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const ids = unique.slice(i, i + CHUNK);
     const [facts, existing] = await Promise.all([
       loadPersonFacts(tx, ids, rules),
-      tx.complianceRequirement.findMany({
-        where: { personId: { in: ids }, ruleId: { in: rules.map((r) => r.id) } },
-        select: Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<(typeof COLUMNS)[number], true>,
-      }),
+      tx.complianceRequirement.findMany({ where: { personId: { in: ids }, ruleId: { in: rules.map((r) => r.id) } }, select }),
     ]);
-    const existingByKey = new Map(existing.map((row) => [`${row.ruleId}|${row.personId}`, row as Row]));
-    const writes: Row[] = [];
-    const events: { id: string; requirementId: string; kind: string; detail: string }[] = [];
-    for (const personId of ids) {
-      const personFacts = facts.get(personId);
-      if (!personFacts) continue;
-      for (const rule of rules) {
-        const before = existingByKey.get(`${rule.id}|${personId}`);
-        const result = computeRequirement(rule, factsForRule(personFacts, rule.id), org, today);
-        if (!result.applies) {
-          if (before && before.closedOn === null) {
-            writes.push({ ...before, closedOn: today, closedReason: result.reason, syncedOn: today });
-            events.push(event(before.id!, "CLOSED", { reason: result.reason, cause: scope.cause }));
-            summary.closed++;
-          }
-          continue;
-        }
-        const row = rowOf(before?.id ?? randomUUID(), rule.id, personId, personFacts.orgUnitId, result.state, today);
-        if (!before) {
-          writes.push(row);
-          events.push(event(row.id!, "STARTED", { audienceSince: row.audienceSince, dueOn: row.dueOn, cause: scope.cause }));
-          summary.started++;
-        } else if (before.closedOn !== null) {
-          writes.push(row);
-          events.push(event(row.id!, "REOPENED", { audienceSince: row.audienceSince, dueOn: row.dueOn, cause: scope.cause }));
-          summary.reopened++;
-        } else if (COMPARED.some((c) => before[c] !== row[c])) {
-          writes.push(row);
-          if (before.dueOn !== row.dueOn || before.completionId !== row.completionId || before.exemptUntil !== row.exemptUntil || before.pausedFrom !== row.pausedFrom || before.pausedUntil !== row.pausedUntil) {
-            events.push(
-              event(row.id!, "CHANGED", {
-                dueOn: row.dueOn,
-                previousDueOn: before.dueOn,
-                completedOn: row.completedOn,
-                exemptUntil: row.exemptUntil,
-                pausedFrom: row.pausedFrom,
-                pausedUntil: row.pausedUntil,
-                cause: scope.cause,
-              }),
-            );
-          }
-          summary.changed++;
-        }
-      }
-    }
-    await upsert(tx, writes);
-    if (events.length > 0) await tx.complianceRequirementEvent.createMany({ data: events });
+    await reconcile(tx, { ids, rules, facts, existing: existing as Row[], org, today, cause: scope.cause, summary });
   }
   return summary;
+}
+
+/** Computes the wanted rows for people × rules, compares them with the stored ones and writes the differences. */
+async function reconcile(
+  tx: Tx,
+  { ids, rules, facts, existing, org, today, cause, summary }: { ids: readonly string[]; rules: readonly RuleSpec[]; facts: Map<string, PersonFacts>; existing: Row[]; org: OrgContext; today: Day; cause: string; summary: SyncSummary },
+) {
+  const existingByKey = new Map(existing.map((row) => [`${row.ruleId}|${row.personId}`, row as Row]));
+  const writes: Row[] = [];
+  const events: { id: string; requirementId: string; kind: string; detail: string }[] = [];
+  for (const personId of ids) {
+    const personFacts = facts.get(personId);
+    if (!personFacts) continue;
+    for (const rule of rules) {
+      const before = existingByKey.get(`${rule.id}|${personId}`);
+      const result = computeRequirement(rule, factsForRule(personFacts, rule.id), org, today);
+      if (!result.applies) {
+        if (before && before.closedOn === null) {
+          writes.push({ ...before, closedOn: today, closedReason: result.reason, syncedOn: today });
+          events.push(event(before.id!, "CLOSED", { reason: result.reason, cause }));
+          summary.closed++;
+        }
+        continue;
+      }
+      const row = rowOf(before?.id ?? randomUUID(), rule.id, personId, personFacts.orgUnitId, result.state, today);
+      if (!before) {
+        writes.push(row);
+        events.push(event(row.id!, "STARTED", { audienceSince: row.audienceSince, dueOn: row.dueOn, cause }));
+        summary.started++;
+      } else if (before.closedOn !== null) {
+        writes.push(row);
+        events.push(event(row.id!, "REOPENED", { audienceSince: row.audienceSince, dueOn: row.dueOn, cause }));
+        summary.reopened++;
+      } else if (COMPARED.some((c) => before[c] !== row[c])) {
+        writes.push(row);
+        if (before.dueOn !== row.dueOn || before.completionId !== row.completionId || before.exemptUntil !== row.exemptUntil || before.pausedFrom !== row.pausedFrom || before.pausedUntil !== row.pausedUntil) {
+          events.push(
+            event(row.id!, "CHANGED", {
+              dueOn: row.dueOn,
+              previousDueOn: before.dueOn,
+              completedOn: row.completedOn,
+              exemptUntil: row.exemptUntil,
+              pausedFrom: row.pausedFrom,
+              pausedUntil: row.pausedUntil,
+              cause,
+            }),
+          );
+        }
+        summary.changed++;
+      }
+    }
+  }
+  await upsert(tx, writes);
+  for (let i = 0; i < events.length; i += UPSERT_CHUNK) await tx.complianceRequirementEvent.createMany({ data: events.slice(i, i + UPSERT_CHUNK) });
 }
 
 function event(requirementId: string, kind: string, detail: Record<string, unknown>) {
