@@ -49,6 +49,23 @@ await time("Sync of one person (after a completion or job change)", () => db.$tr
   await time("Current month's snapshot (worker, hourly)", () => recordComplianceSnapshot(db));
 }
 
+// HR's rule list with coverage, and a change to a rule for everybody: the what-if preview and the
+// save, which re-syncs everyone the rule applies to inside its transaction.
+{
+  const { listRules, updateRule } = await import("~/modules/compliance/rules.server.ts");
+  const { previewRule } = await import("~/modules/compliance/preview.server.ts");
+  const { draftOfRule } = await import("~/modules/compliance/rule-form.ts");
+  const { parseAudience } = await import("~/modules/compliance/audience.ts");
+  const hr = (await loadActor(db, (await accountFor(someone.id, ["EMPLOYEE", "HR_DEVELOPMENT"])).id))!;
+  const stored = await db.complianceRule.findFirstOrThrow({ where: { name: "Datenschutz" }, include: { trainings: true } });
+  const draft = draftOfRule({ ...stored, audience: parseAudience(stored.audience), trainingIds: stored.trainings.map((t) => t.trainingId) });
+  const people = await db.complianceRequirement.count({ where: { ruleId: stored.id, closedOn: null } });
+  await time("HR rule list with coverage", () => listRules(db, hr));
+  await time(`Preview of a change to a rule for everybody (${people} people)`, () => previewRule(db, hr, { ...draft, dueSoonDays: "45" }, { ruleId: stored.id }));
+  await once("Save of that change (re-sync of everybody in the rule)", () => updateRule(db, hr, stored.id, { ...draft, dueSoonDays: "45" }));
+  await once("Save back (re-sync again)", () => updateRule(db, hr, stored.id, draft));
+}
+
 // A Dezernat leader's cockpit (the Dezernat with the most people), a drill-down into one of its
 // Ämter, the leader's start card, an employee's own page and a reminder run with nothing new.
 {
@@ -66,7 +83,9 @@ await time("Sync of one person (after a completion or job change)", () => db.$tr
   await time("Cockpit, Dezernat leader, drill-down into an Amt", () => getCockpit(db, leader, { unit: amt.id, page: 1 }));
   await time("Leader start card Pflichtschulungen im Team", () => getComplianceStartCard(db, leader));
   await time("Meine Pflichtschulungen (employee's own page)", () => listRequirementsOfPerson(db, employee, someone.id));
-  await queueComplianceReminders(db);
+  // The first run after go-live queues tens of thousands of "due soon" reminders; afterwards a run
+  // only finds what became due since.
+  await once("Reminder run (first run sends everything that is due)", () => queueComplianceReminders(db));
   await once("Reminder run with nothing new to send", () => queueComplianceReminders(db));
 }
 

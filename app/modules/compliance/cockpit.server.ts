@@ -223,7 +223,7 @@ async function aggregateByRuleAndUnit(db: Db | Tx, scope: CockpitScope, today: D
         FROM "ComplianceRequirement" r
         WHERE ${scopeWhere(scope, today)}
       ) t
-      GROUP BY t."ruleId", t."orgUnitId"`,
+      GROUP BY t."orgUnitId", t."ruleId"`,
     db.orgUnit.findMany({ where: scope.paths ? { OR: scope.paths.map((p) => ({ path: { startsWith: p } })) } : {}, select: { id: true, path: true } }),
   ]);
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
