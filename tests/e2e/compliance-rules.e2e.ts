@@ -1,17 +1,22 @@
 // Mandatory-training rules: HR development opens the rules (the demo seed's rules with their
 // coverage), creates a rule with the pickers, previews it (counts and the table by Amt), moves
 // the first due date and previews again with the form still filled, saves it and finds it in the
-// list with the previewed number of people. A bad save keeps the input; the employee is refused.
+// list with the previewed number of people, and the office's cockpit shows it on the next load. A bad save keeps the input; the employee is refused.
 // axe on every page.
 import type { Browser, Page } from "playwright-core";
+import { inject } from "vitest";
+import { createDb, type Db } from "~/utils/db.server.ts";
 import { ACCOUNTS, baseUrl, expectAccessible, launch, login, newPage } from "./browser.ts";
 
 let browser: Browser;
+let db: Db;
 beforeAll(async () => {
   browser = await launch();
+  db = createDb(inject("e2eDatabaseUrl"));
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.$disconnect();
 });
 
 const SUFFIX = Date.now().toString(36).slice(-5).toUpperCase();
@@ -43,6 +48,14 @@ describe("mandatory-training rules", () => {
     await table.getByRole("link", { name: "Arbeitsschutz-Unterweisung", exact: true }).waitFor();
     await table.getByRole("row", { name: /Datenschutz-Grundschulung/ }).getByText("alle 24 Monate").waitFor();
     await expectAccessible(page);
+
+    // The IT office's cockpit before the rule exists.
+    const itAmt = await db.orgUnit.findUniqueOrThrow({ where: { code: "12" }, select: { id: true } });
+    const summary = () => page.getByRole("table", { name: /^Erfüllung je Pflichtschulung in / });
+    await page.goto(`/pflichtschulungen/team?unit=${itAmt.id}`);
+    await summary().getByRole("rowheader", { name: /Datenschutz-Grundschulung/ }).waitFor();
+    expect(await summary().getByRole("rowheader", { name: new RegExp(NAME) }).count()).toBe(0);
+    await page.goto("/pflichtschulungen/regeln");
 
     await page.getByRole("link", { name: "Neue Regel" }).click();
     await page.getByRole("heading", { level: 1, name: "Neue Pflichtschulungs-Regel" }).waitFor();
@@ -114,6 +127,13 @@ describe("mandatory-training rules", () => {
     await row.getByText("alle 24 Monate").waitFor();
     expect(await row.getByRole("cell").nth(2).innerText()).toBe(String(affected));
     await expectAccessible(page);
+
+    // The cockpit of the office shows the new rule on the next page load (nobody has completed it).
+    await page.goto(`/pflichtschulungen/team?unit=${itAmt.id}`);
+    const newRow = summary().getByRole("row", { name: new RegExp(NAME) });
+    await newRow.waitFor();
+    expect(await newRow.getByRole("cell").nth(1).innerText()).toMatch(/^0 von [1-9]/);
+    await page.goto("/pflichtschulungen/regeln");
 
     // The saved rule opens with its values; the preview now compares with it.
     await row.getByRole("link", { name: NAME }).click();
