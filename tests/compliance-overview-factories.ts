@@ -3,8 +3,8 @@
 // so every status on 27 Nov 2026 is set up exactly.
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/utils/db.server.ts";
-import { addDays, type Day } from "~/modules/compliance/days.ts";
 import { createPerson, createUnit } from "./factories.ts";
+import { createRequirement, type RequirementDays } from "./compliance-cockpit-factories.ts";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -28,39 +28,10 @@ export async function createOverviewRule(
   });
 }
 
-export interface Days {
-  dueOn: Day | null;
-  completedOn?: Day | null;
-  validUntil?: Day | null;
-  exemptUntil?: Day | null;
-  pausedFrom?: Day | null;
-  closedOn?: Day | null;
-  activeUntil?: Day | null;
-}
+export type Days = RequirementDays;
 
 /** A requirement row as sync stores it (due soon 30 days before, no grace period). */
-export async function createOverviewRequirement(db: Db, rule: { id: string }, person: { id: string; orgUnitId: string | null }, days: Days) {
-  const { dueOn } = days;
-  return db.complianceRequirement.create({
-    data: {
-      ruleId: rule.id,
-      personId: person.id,
-      orgUnitId: person.orgUnitId,
-      audienceSince: "2020-01-01",
-      closedOn: days.closedOn ?? null,
-      closedReason: days.closedOn ? "LEFT_ORGANISATION" : null,
-      completedOn: days.completedOn ?? null,
-      validUntil: days.validUntil ?? null,
-      dueOn,
-      dueSoonFrom: dueOn ? addDays(dueOn, -30) : null,
-      overdueFrom: dueOn ? addDays(dueOn, 1) : null,
-      pausedFrom: days.pausedFrom ?? null,
-      exemptUntil: days.exemptUntil ?? null,
-      activeUntil: days.activeUntil ?? null,
-      syncedOn: "2026-11-27",
-    },
-  });
-}
+export const createOverviewRequirement = createRequirement;
 
 /**
  * Dezernat D1 with Amt A1 (Abteilung A1a below it), Amt A2 and Stabsstelle S; Dezernat D2 with
