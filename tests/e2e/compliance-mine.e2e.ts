@@ -25,7 +25,7 @@ describe("Meine Pflichtschulungen", () => {
     // Start page card with the counts.
     const card = page.getByRole("region", { name: "Meine Pflichtschulungen" });
     await card.waitFor();
-    await card.getByText("Überfällig").first().waitFor();
+    await card.getByText(/Überfällig|Abgelaufen/).first().waitFor();
     await expectAccessible(page);
 
     await mainNav(page).getByRole("link", { name: "Pflichtschulungen", exact: true }).click();
@@ -43,18 +43,18 @@ describe("Meine Pflichtschulungen", () => {
       await expect(item.getByText(STATUS_WORDS).first().textContent()).resolves.toMatch(STATUS_WORDS);
       await item.getByText("Fällig am", { exact: true }).waitFor();
     }
-    // Sorted by due date: the overdue security awareness comes first.
+    // Sorted by due date: the security awareness, which ran out a few weeks ago, comes first.
     await expect(items.first().getByRole("heading", { level: 3 }).textContent()).resolves.toBe("Informationssicherheit: Security Awareness");
     const security = page.getByRole("article", { name: "Informationssicherheit: Security Awareness" });
-    await security.getByText("Überfällig", { exact: true }).waitFor();
+    await security.getByText("Abgelaufen", { exact: true }).waitFor();
     await security.getByText(/seit \d+ Tagen überfällig/).waitFor();
 
     // Why: opened with the keyboard-reachable summary.
     const why = security.locator("details");
     await why.locator("summary", { hasText: "Warum gilt das für mich?" }).click();
     await why.getByText(/Diese Pflichtschulung gilt für alle Beschäftigten\. Sie gehören seit Ihrem Dienstantritt am \d{2}\.\d{2}\.\d{4} dazu\./).waitFor();
-    await why.getByText(/Erstmals fällig 60 Tage nach dem Beginn der Zugehörigkeit zur Zielgruppe/).waitFor();
-    await why.getByText(/alle 12 Monate zu wiederholen/).waitFor();
+    await why.getByText(/Abgeschlossen am \d{2}\.\d{2}\.\d{4} mit „Security Awareness/).waitFor();
+    await why.getByText(/Wiederholung alle 12 Monate ab dem letzten Abschluss am \d{2}\.\d{2}\.\d{4}: gültig bis zum \d{2}\.\d{2}\.\d{4}\./).waitFor();
     await expectAccessible(page);
 
     // History and reminders sections.

@@ -53,7 +53,8 @@ describe("HR compliance overview", () => {
     const trend = page.getByRole("table", { name: "Erfüllungsquote je Monat" });
     const months = trend.locator("tbody tr");
     expect(await months.count()).toBe(12);
-    expect(await months.first().innerText()).not.toContain("keine Daten");
+    // Past months come from the seed's snapshots (a rule another browser test adds today has none).
+    expect(await months.first().innerText()).toMatch(/\d\s*%/);
     await months.last().getByRole("rowheader", { name: /\(heute\)$/ }).waitFor();
     await expectAccessible(page);
 
