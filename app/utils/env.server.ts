@@ -69,6 +69,10 @@ export const EnvSchema = z.object({
   MAIL_WORKER: z.enum(["on", "off"], { error: "muss on oder off sein" }).default("on"),
   /** Session reminders go out this many days before a session starts. */
   SESSION_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** Smallest group of feedback responses whose results are shown; can be raised, never below 5 (staff council). */
+  FEEDBACK_MIN_GROUP: z.coerce.number().int().min(5, { message: "darf nicht unter 5 liegen (Anonymität der Rückmeldungen)" }).max(100).default(5),
+  /** Feedback requests expire this many days after they become available. */
+  FEEDBACK_EXPIRY_DAYS: z.coerce.number().int().min(7).max(180).default(28),
 }).superRefine((env, ctx) => {
   if (env.SMTP_URL && !env.MAIL_FROM) {
     ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "fehlt: mit SMTP_URL braucht es eine Absenderadresse, z. B. Lernreise <lernreise@stadt.example>" });

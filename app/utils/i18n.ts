@@ -38,6 +38,14 @@ import lifeEventsDe from "~/locales/lifeevents.de.json";
 import lifeEventsEn from "~/locales/lifeevents.en.json";
 import complianceOverviewDe from "~/locales/complianceoverview.de.json";
 import complianceOverviewEn from "~/locales/complianceoverview.en.json";
+import journeysDe from "~/locales/journeys.de.json";
+import journeysEn from "~/locales/journeys.en.json";
+import journeyTemplatesDe from "~/locales/journeytemplates.de.json";
+import journeyTemplatesEn from "~/locales/journeytemplates.en.json";
+import feedbackDe from "~/locales/feedback.de.json";
+import feedbackEn from "~/locales/feedback.en.json";
+import evaluationDe from "~/locales/evaluation.de.json";
+import evaluationEn from "~/locales/evaluation.en.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,8 +54,8 @@ export const LOCALE_COOKIE = "lr_lang";
 
 // One file per area keeps parallel work apart; each area file holds its own top-level keys.
 export const resources = {
-  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe, ...complianceDe, ...complianceRulesDe, ...complianceCockpitDe, ...lifeEventsDe, ...complianceOverviewDe } },
-  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn, ...complianceEn, ...complianceRulesEn, ...complianceCockpitEn, ...lifeEventsEn, ...complianceOverviewEn } },
+  de: { translation: { ...de, ...competencyDe, ...exchangeDe, ...frameworkDe, ...assessmentDe, ...gapsDe, ...teamDe, ...orgGapsDe, ...notificationsDe, ...evidenceDe, ...catalogueDe, ...enrolmentDe, ...completionsDe, ...complianceDe, ...complianceRulesDe, ...complianceCockpitDe, ...lifeEventsDe, ...complianceOverviewDe, ...journeysDe, ...journeyTemplatesDe, ...feedbackDe, ...evaluationDe } },
+  en: { translation: { ...en, ...competencyEn, ...exchangeEn, ...frameworkEn, ...assessmentEn, ...gapsEn, ...teamEn, ...orgGapsEn, ...notificationsEn, ...evidenceEn, ...catalogueEn, ...enrolmentEn, ...completionsEn, ...complianceEn, ...complianceRulesEn, ...complianceCockpitEn, ...lifeEventsEn, ...complianceOverviewEn, ...journeysEn, ...journeyTemplatesEn, ...feedbackEn, ...evaluationEn } },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

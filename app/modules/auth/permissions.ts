@@ -26,7 +26,13 @@ export type Entity =
   | "compliance"
   | "compliancerule"
   | "exemption"
-  | "lifeevent";
+  | "lifeevent"
+  | "journey"
+  | "journeytemplate"
+  | "feedback"
+  | "questionnaire"
+  | "evaluation"
+  | "levelproposal";
 export type Permission = `${Action}:${Entity}:${Access}`;
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -47,6 +53,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:notification:own",
     "update:notification:own",
     "read:compliance:own",
+    "read:journey:own",
+    "create:journey:own",
+    "update:journey:own",
+    "read:feedback:own",
+    "update:feedback:own",
+    "create:levelproposal:own",
+    // Trainers see the aggregated results of their own sessions (row check on the session).
+    "read:evaluation:own",
   ],
   LEADER: [
     "read:person:own",
@@ -74,6 +88,20 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:compliance:team",
     // Reminders to people with open items in the own units.
     "update:compliance:team",
+    "read:journey:own",
+    "create:journey:own",
+    "update:journey:own",
+    "read:journey:team",
+    "create:journey:team",
+    "update:journey:team",
+    "read:feedback:own",
+    "update:feedback:own",
+    "create:levelproposal:own",
+    "read:levelproposal:team",
+    "update:levelproposal:team",
+    "read:evaluation:own",
+    // Aggregated transfer results of the own units' trainings, where the group is large enough.
+    "read:evaluation:team",
   ],
   HR_DEVELOPMENT: [
     "read:person:own",
@@ -111,6 +139,24 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:exemption:any",
     // Job changes, long absences, leaving and designations (flags) of people.
     "create:lifeevent:any",
+    "read:journey:own",
+    "create:journey:own",
+    "update:journey:own",
+    "read:journey:any",
+    "create:journey:any",
+    "update:journey:any",
+    "read:journeytemplate:any",
+    "create:journeytemplate:any",
+    "update:journeytemplate:any",
+    "read:feedback:own",
+    "update:feedback:own",
+    "create:levelproposal:own",
+    "read:levelproposal:any",
+    "update:levelproposal:any",
+    "read:questionnaire:any",
+    "create:questionnaire:any",
+    "update:questionnaire:any",
+    "read:evaluation:any",
   ],
   ADMIN: [
     "read:user:any",

@@ -24,7 +24,21 @@ export type NotificationKind =
   | "compliance.dueToday"
   | "compliance.teamOverdue"
   | "compliance.hrDigest"
-  | "compliance.manualReminder";
+  | "compliance.manualReminder"
+  | "journey.proposed"
+  | "journey.proposedToPerson"
+  | "journey.sentBack"
+  | "journey.agreed"
+  | "journey.comment"
+  | "journey.stepDue"
+  | "journey.completed"
+  | "journey.templateChanged"
+  | "feedback.requested"
+  | "feedback.transferRequested"
+  | "feedback.leaderTransferRequested"
+  | "feedback.reminder"
+  | "feedback.levelProposal"
+  | "feedback.levelProposalDecided";
 
 export interface NotifyInput {
   personId: string;

@@ -22,6 +22,7 @@ import { recordLevels, snapshotsOf, type NewLevelRecord } from "~/modules/assess
 import type { LevelSourceValue } from "~/modules/assessment/levels.ts";
 import { notify } from "~/modules/notifications/notify.server.ts";
 import { syncAfterCompletions } from "~/modules/compliance/sync.server.ts";
+import { afterCompletionsCreated } from "./after-completion.server.ts";
 import {
   checkDocument,
   deleteStoredFile,
@@ -476,6 +477,7 @@ export async function recordAttendance(db: Db, actor: Actor, input: RecordAttend
       // Mandatory-training requirements of these people follow in the same transaction.
       const changedPeople = [...created.map((c) => c.personId), ...toRemove.map((p) => p.enrolment.personId), ...toUpdate.map((p) => p.enrolment.personId)];
       await syncAfterCompletions(tx, changedPeople, [session.trainingId]);
+      await afterCompletionsCreated(tx, created, { now });
 
       // 6. The people hear about their new certificate.
       await notify(
@@ -752,6 +754,7 @@ export async function confirmCompletion(db: Db, actor: Actor, input: { completio
     const expiresAt = expiryOf(parsed.data.expiresOn);
     await decide(tx, actor, completion.id, { status: "CONFIRMED", decisionNote: "", result: parsed.data.result, expiresAt }, now);
     await syncAfterCompletions(tx, [completion.personId], [completion.trainingId]);
+    await afterCompletionsCreated(tx, [{ id: completion.id, personId: completion.personId, trainingId: completion.trainingId, sessionId: null, completedAt: completion.completedAt, result: parsed.data.result }], { now });
     const levels = await writeCompletionLevels(tx, [
       { completionId: completion.id, personId: completion.personId, trainingId: completion.trainingId, completedAt: completion.completedAt, certificateNumber: completion.certificateNumber, recordedById: actor.userId },
     ]);
