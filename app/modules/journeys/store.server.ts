@@ -42,6 +42,8 @@ export interface NewJourney {
   templateVersion?: number | null;
   cohortId?: string | null;
   phases: NewJourneyPhase[];
+  /** Extra detail for the CREATED event, e.g. { unclosableGaps: [...] } of a gap proposal. */
+  eventDetail?: Record<string, unknown>;
 }
 
 export interface JourneyAuthor {
@@ -109,7 +111,7 @@ export async function insertJourneys(tx: Tx, author: JourneyAuthor, journeys: re
         });
       }
     });
-    eventRows.push({ id: randomUUID(), journeyId, kind: eventKind, actorUserId: author.userId, actorName: author.name, comment, detail: JSON.stringify({ status }), createdAt: now });
+    eventRows.push({ id: randomUUID(), journeyId, kind: eventKind, actorUserId: author.userId, actorName: author.name, comment, detail: JSON.stringify({ status, ...(j.eventDetail ?? {}) }), createdAt: now });
   }
   await inChunks(journeyRows, (data) => tx.learningJourney.createMany({ data }));
   await inChunks(phaseRows, (data) => tx.journeyPhase.createMany({ data }));
