@@ -250,6 +250,7 @@ CREATE TABLE "FeedbackResponse" (
     "sessionId" TEXT,
     "provider" TEXT NOT NULL DEFAULT '',
     "period" TEXT NOT NULL,
+    "unitPath" TEXT NOT NULL DEFAULT '',
 
     CONSTRAINT "FeedbackResponse_pkey" PRIMARY KEY ("id")
 );
@@ -369,6 +370,9 @@ CREATE INDEX "FeedbackResponse_provider_kind_idx" ON "FeedbackResponse"("provide
 
 -- CreateIndex
 CREATE INDEX "FeedbackResponse_period_kind_idx" ON "FeedbackResponse"("period", "kind");
+
+-- CreateIndex
+CREATE INDEX "FeedbackResponse_unitPath_idx" ON "FeedbackResponse"("unitPath");
 
 -- CreateIndex
 CREATE INDEX "FeedbackAnswer_itemId_value_idx" ON "FeedbackAnswer"("itemId", "value");

@@ -212,6 +212,7 @@ CREATE TABLE "FeedbackResponse" (
     "sessionId" TEXT,
     "provider" TEXT NOT NULL DEFAULT '',
     "period" TEXT NOT NULL,
+    "unitPath" TEXT NOT NULL DEFAULT '',
     CONSTRAINT "FeedbackResponse_questionnaireId_fkey" FOREIGN KEY ("questionnaireId") REFERENCES "Questionnaire" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "FeedbackResponse_trainingId_fkey" FOREIGN KEY ("trainingId") REFERENCES "Training" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -329,6 +330,9 @@ CREATE INDEX "FeedbackResponse_provider_kind_idx" ON "FeedbackResponse"("provide
 
 -- CreateIndex
 CREATE INDEX "FeedbackResponse_period_kind_idx" ON "FeedbackResponse"("period", "kind");
+
+-- CreateIndex
+CREATE INDEX "FeedbackResponse_unitPath_idx" ON "FeedbackResponse"("unitPath");
 
 -- CreateIndex
 CREATE INDEX "FeedbackAnswer_itemId_value_idx" ON "FeedbackAnswer"("itemId", "value");
