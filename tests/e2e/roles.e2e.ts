@@ -34,7 +34,7 @@ describe("employee", () => {
     await login(page, ACCOUNTS.employee);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Kompetenzmodelle", "Benachrichtigungen", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Meine Lernreise", "Feedback", "Kompetenzmodelle", "Benachrichtigungen", "Passwort ändern"]);
     await visit(page, "/profil", "Mein Profil");
     await expect(page.getByText("Sachbearbeitung Bürgerservice").first().isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "Stellenbeschreibung" }).isVisible()).resolves.toBe(true);
@@ -55,7 +55,7 @@ describe("leader", () => {
     await login(page, ACCOUNTS.leader);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Kompetenzmodelle", "Benachrichtigungen", "Mein Team", "Team-Kompetenzen", "Pflichtschulungen im Team", "Freigaben", "Nachweise prüfen", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Meine Lernreise", "Feedback", "Kompetenzmodelle", "Benachrichtigungen", "Mein Team", "Team-Kompetenzen", "Pflichtschulungen im Team", "Lernreisen im Team", "Wirksamkeit im Team", "Stufenvorschläge", "Freigaben", "Nachweise prüfen", "Passwort ändern"]);
     await visit(page, "/team/kompetenzen", "Team-Kompetenzen");
     await page.getByRole("heading", { level: 1, name: "Team-Kompetenzen" }).waitFor();
     await expect(page.getByRole("table", { name: "Lücken je Person und Kompetenz" }).isVisible()).resolves.toBe(true);
@@ -81,7 +81,7 @@ describe("HR development", () => {
     await login(page, ACCOUNTS.hr);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Kompetenzmodelle", "Benachrichtigungen", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Kompetenzlücken", "Compliance gesamt", "Pflichtschulungs-Regeln", "Freigaben", "Nachweise prüfen", "Zertifikate prüfen", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Meine Lernreise", "Feedback", "Kompetenzmodelle", "Benachrichtigungen", "Organisation", "Personen", "Stellenprofile", "Rollenprofile", "Kompetenzlücken", "Compliance gesamt", "Pflichtschulungs-Regeln", "Lernreisen gesamt", "Lernreise-Vorlagen", "Wirksamkeit", "Fragebögen", "Freigaben", "Nachweise prüfen", "Zertifikate prüfen", "Passwort ändern"]);
     await visit(page, "/organisation", "Organisation");
     await page.getByRole("link", { name: /^II Dezernat II/ }).click();
     await page.getByRole("heading", { level: 1, name: /^II Dezernat II/ }).waitFor();
@@ -118,7 +118,7 @@ describe("administrator", () => {
     await login(page, ACCOUNTS.admin);
     await page.waitForURL((url) => url.pathname === "/");
     await expectAccessible(page);
-    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Kompetenzmodelle", "Benachrichtigungen", "Benutzer & Rollen", "Audit-Log", "Postausgang", "Passwort ändern"]);
+    expect(await navLinks(page)).toEqual(["Start", "Mein Profil", "Meine Kompetenzen", "Meine Nachweise", "Einschätzungen", "Schulungskatalog", "Meine Anmeldungen", "Pflichtschulungen", "Meine Lernreise", "Feedback", "Kompetenzmodelle", "Benachrichtigungen", "Benutzer & Rollen", "Audit-Log", "Postausgang", "Passwort ändern"]);
     await visit(page, "/admin/benutzer", "Benutzer & Rollen");
     await expect(page.getByRole("cell", { name: ACCOUNTS.leader, exact: true }).isVisible()).resolves.toBe(true);
     await visit(page, "/admin/audit", "Audit-Log");
