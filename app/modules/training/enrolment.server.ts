@@ -695,3 +695,56 @@ export async function getStartEnrolment(db: Db, actor: Actor) {
   const [next, pendingApprovals] = await Promise.all([listNextSessions(db, actor, 3), countPendingApprovals(db, actor)]);
   return { next, pendingApprovals };
 }
+
+/**
+ * An enrolment that a leader's (or HR's) agreement to a learning journey already approved
+ * (docs/decisions/020), in the caller's transaction: a seat when one is free, else the waiting
+ * list; the person is notified and the step audited like `enrol` by a leader. Returns null (and
+ * changes nothing) when the session is no longer open for enrolment or the person is gone; returns
+ * the existing enrolment when the person already has an active one for the session.
+ */
+export async function enrolApprovedInTx(tx: Tx, actor: Actor, input: { personId: string; sessionId: string; note?: string }, { now = new Date() }: { now?: Date } = {}) {
+  const session = await tx.trainingSession.findUnique({ where: { id: input.sessionId }, select: sessionSelect });
+  if (!session) return null;
+  try {
+    assertOpenForEnrolment(session, now, { ignoreDeadline: true });
+  } catch {
+    return null;
+  }
+  const person = await personForEnrolment(tx, input.personId);
+  if (person.status === "LEFT") return null;
+  const activeKey = activeKeyOf(person.id, session.id);
+  const existing = await tx.enrolment.findUnique({ where: { activeKey }, select: { id: true, status: true } });
+  if (existing) return { enrolmentId: existing.id, status: existing.status as EnrolmentStatus, created: false };
+  const placement = await seatOrWaitlist(tx, session.id, now);
+  const enrolment = await tx.enrolment.create({
+    data: {
+      personId: person.id,
+      trainingId: session.training.id,
+      sessionId: session.id,
+      status: placement.status,
+      waitlistedAt: placement.waitlistedAt,
+      activeKey,
+      requestedById: actor.userId,
+      requestNote: (input.note ?? "").slice(0, NOTE_MAX),
+      decidedById: actor.userId,
+      decidedAt: now,
+    },
+  });
+  const params = sessionParams(session);
+  if (placement.status === "CONFIRMED") {
+    await notify(tx, { personId: person.id, kind: "enrolment.confirmed", params, link: enrolmentLink(session.id) });
+  } else {
+    const position = (await waitlistPositions(tx, [session.id])).get(enrolment.id) ?? 1;
+    await notify(tx, { personId: person.id, kind: "enrolment.waitlisted", params: { ...params, position }, link: enrolmentLink(session.id) });
+  }
+  await recordAudit(tx, {
+    actorUserId: actor.userId,
+    action: "enrolment.enrol",
+    entityType: "Enrolment",
+    entityId: enrolment.id,
+    affectedPersonId: person.id,
+    summary: `${session.training.code} ${session.training.title}, ${params.date}: ${placement.status} (Lernreise vereinbart)`,
+  });
+  return { enrolmentId: enrolment.id, status: placement.status as EnrolmentStatus, created: true };
+}
