@@ -329,6 +329,9 @@ function buildProgram(out: (s: string) => void) {
       out(
         `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte (überfällig), ${c.hrDigest} ${c.hrDigest === 1 ? "Wochenübersicht" : "Wochenübersichten"} vorgemerkt.`,
       );
+      const { processFeedbackRequests } = await import("~/modules/feedback/requests.server.ts");
+      const f = await processFeedbackRequests(db, { now });
+      out(`Feedback: ${f.notified} ${f.notified === 1 ? "Anfrage" : "Anfragen"} verschickt, ${f.reminded} ${f.reminded === 1 ? "Erinnerung" : "Erinnerungen"}, ${f.expired} abgelaufen.`);
     });
   return program;
 }

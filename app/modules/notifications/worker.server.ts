@@ -10,6 +10,7 @@ import { queueSessionReminders } from "./reminders.server.ts";
 import { queueComplianceReminders } from "~/modules/compliance/reminders.server.ts";
 import { refreshGapReportIfDue } from "~/modules/assessment/gap-report.server.ts";
 import { recordComplianceSnapshot } from "~/modules/compliance/snapshots.server.ts";
+import { processFeedbackRequests } from "~/modules/feedback/requests.server.ts";
 
 export const MAIL_INTERVAL_MS = 30_000;
 export const REMINDER_INTERVAL_MS = 60 * 60_000;
@@ -67,14 +68,19 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
       const settle = <T,>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
       const sessions = await settle(queueSessionReminders(db, { withinDays: env.SESSION_REMINDER_DAYS }));
       const compliance = await settle(queueComplianceReminders(db));
+      const feedback = await settle(processFeedbackRequests(db));
       if (!sessions.ok) throw sessions.error;
       if (!compliance.ok) throw compliance.error;
+      if (!feedback.ok) throw feedback.error;
       const { reminded } = sessions.value;
       const c = compliance.value;
       const parts = [
         reminded ? `Terminerinnerungen: ${reminded} vorgemerkt` : null,
         c.beforeDue + c.onDue + c.leaderOverdue + c.hrDigest
           ? `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte, ${c.hrDigest} Wochenübersichten vorgemerkt`
+          : null,
+        feedback.value.notified + feedback.value.reminded + feedback.value.expired
+          ? `Feedback: ${feedback.value.notified} Anfragen verschickt, ${feedback.value.reminded} Erinnerungen, ${feedback.value.expired} abgelaufen`
           : null,
       ].filter(Boolean);
       return parts.length ? parts.join("; ") : null;

@@ -2,6 +2,7 @@
 // transaction: journey steps are ticked (Lernreisen); feedback requests are created (Wirksamkeit).
 import type { Tx } from "~/utils/db.server.ts";
 import { completeJourneySteps } from "~/modules/journeys/step-completion.server.ts";
+import { createFeedbackRequests } from "~/modules/feedback/requests.server.ts";
 
 export interface NewCompletion {
   id: string;
@@ -20,4 +21,6 @@ export async function afterCompletionsCreated(tx: Tx, completions: readonly NewC
     counting.map((c) => ({ completionId: c.id, personId: c.personId, trainingId: c.trainingId })),
     { now },
   );
+  // Feedback requests for completions with attendance (the module filters failed and external ones).
+  await createFeedbackRequests(tx, completions, { now });
 }
