@@ -13,6 +13,7 @@ import { seedNotifications } from "./notification-seed.server.ts";
 import { seedCompliance, seedSyntheticCompliance } from "./compliance-seed.server.ts";
 import { seedCompletions } from "./completion-seed.server.ts";
 import { seedEnrolments } from "./enrolment-seed.server.ts";
+import { seedFeedback } from "./feedback-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -194,6 +195,21 @@ export async function seedDemo(db: Db) {
       }),
     { timeout: 120_000, maxWait: 60_000 },
   );
+  // Feedback: default questionnaires, earlier runs of some trainings, requests in every state with
+  // anonymous responses, one session below the minimum group, the demo accounts' pending requests.
+  const feedback = await db.$transaction(
+    (tx) =>
+      seedFeedback(tx, {
+        people: admin.people.filter((p) => p.status === "ACTIVE"),
+        employeeId: admin.demo.employee,
+        leaderId: admin.demo.leader,
+        leaderTeam,
+        reserved: [...Object.values(admin.demo), ...leaderTeam],
+        hrUserId: userIdOfPerson.get(admin.demo.hr)!,
+        seed: DEMO_SEED,
+      }),
+    { timeout: 120_000, maxWait: 60_000 },
+  );
   return {
     units: admin.units.length,
     positions: admin.positions.length,
@@ -204,8 +220,9 @@ export async function seedDemo(db: Db) {
     training,
     enrolment,
     completion,
+    feedback,
     // Level records of rounds, of accepted evidence and of completed trainings.
-    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records + completion.levelRecords + compliance.levelRecords, evidence: evidence.items },
+    assessment: { rounds: assessment.rounds, records: assessment.records + evidence.records + completion.levelRecords + compliance.levelRecords + feedback.levelRecords, evidence: evidence.items },
   };
 }
 
