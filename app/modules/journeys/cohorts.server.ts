@@ -45,8 +45,10 @@ export function parseAssignment(input: unknown) {
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((p) => p !== "audience").join(".") || "form";
-    (fieldErrors[path] ??= []).push(issue.code === "invalid_union" ? v("audienceRequired") : issue.message);
+    const union = issue.code === "invalid_union";
+    const raw = issue.path.filter((p) => p !== "audience").join(".");
+    const path = union ? "audienceKind" : raw === "personIds" ? "persons" : raw || "form";
+    (fieldErrors[path] ??= []).push(union ? v("audienceRequired") : issue.message);
   }
   throw new ValidationError("form.checkFields", fieldErrors);
 }
@@ -274,3 +276,55 @@ export async function assignTemplate(db: Db, actor: Actor, templateId: string, i
 
 /** Default start for the assignment form: today (Berlin). */
 export const defaultStart = (now = new Date()) => todayInBerlin(now);
+
+/** Org units for the assignment form (code and name, in tree order). */
+export async function unitOptions(db: Db | Tx) {
+  const units = await db.orgUnit.findMany({ orderBy: [{ path: "asc" }], select: { id: true, code: true, name: true } });
+  return units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }));
+}
+
+const formFlag = (value: FormDataEntryValue | null) => value === "on" || value === "true" || value === "1";
+const formText = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.trim() : "";
+};
+
+/**
+ * The assignment form (works without JavaScript): the audience kind and its fields; people are
+ * picked by personnel number or e-mail, one per line. Unknown entries are a validation error.
+ */
+export async function assignmentFromForm(db: Db | Tx, formData: FormData) {
+  const kind = formText(formData, "audienceKind");
+  const base = { title: formText(formData, "title"), startsOn: formText(formData, "startsOn") };
+  switch (kind) {
+    case "PERSONS": {
+      const keys = [...new Set(formText(formData, "persons").split(/[\n,;]+/).map((k) => k.trim()).filter(Boolean))];
+      if (keys.length === 0) throw new ValidationError("form.checkFields", { persons: [v("personsRequired")] });
+      if (keys.length > 2000) throw new ValidationError("form.checkFields", { persons: [v("tooMany")] });
+      const found: { id: string; personnelNumber: string; email: string }[] = [];
+      for (let i = 0; i < keys.length; i += CHUNK) {
+        const chunk = keys.slice(i, i + CHUNK);
+        found.push(
+          ...(await db.person.findMany({
+            where: { OR: [{ personnelNumber: { in: chunk } }, { email: { in: chunk.map((k) => k.toLowerCase()) } }] },
+            select: { id: true, personnelNumber: true, email: true },
+          })),
+        );
+      }
+      const known = new Set(found.flatMap((p) => [p.personnelNumber, p.email.toLowerCase()]));
+      const unknown = keys.filter((k) => !known.has(k) && !known.has(k.toLowerCase()));
+      if (unknown.length > 0) throw new ValidationError("form.checkFields", { persons: [v("personsUnknown")] });
+      return { ...base, audience: { kind, personIds: found.map((p) => p.id) } };
+    }
+    case "UNIT":
+      return { ...base, audience: { kind, unitId: formText(formData, "unitId"), includeSubunits: formFlag(formData.get("includeSubunits")) } };
+    case "NEW_HIRES":
+      return { ...base, audience: { kind, from: formText(formData, "from"), to: formText(formData, "to") } };
+    case "FLAG":
+      return { ...base, audience: { kind, flag: formText(formData, "flag") } };
+    case "LEADERS":
+      return { ...base, audience: { kind, unitId: formText(formData, "leaderUnitId") || undefined, includeSubunits: true } };
+    default:
+      throw new ValidationError("form.checkFields", { audienceKind: [v("audienceRequired")] });
+  }
+}
