@@ -90,6 +90,9 @@ export default function TrainingPage() {
               <span className="kern-label">{t("catalogue.sessions.new")}</span>
             </Link>
           ) : null}
+          <Link className="kern-btn kern-btn--secondary" to={`/schulungen/${training.id}/feedback`}>
+            <span className="kern-label">{t("feedback.settings.link")}</span>
+          </Link>
         </p>
       ) : null}
 
