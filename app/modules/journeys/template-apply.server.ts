@@ -173,7 +173,7 @@ export async function applyTemplateChanges(db: Db, actor: Actor, journeyId: stri
     const loaded = await load(tx, journeyId);
     if (!loaded || (loaded.journey.templateVersion ?? 0) >= loaded.template.version) throw new ValidationError("journeys.templateUpdate.nothingToApply");
     const diff = diffOf(loaded);
-    if (!diff.applicable) throw new ValidationError("journeys.templateUpdate.notApplicable");
+    if (!diff.applicable) throw new ValidationError("journeys.templateUpdate.notApplicableError");
     const { journey, template } = loaded;
 
     // New steps go into the journey's phase of the same title, or a new phase at the end.
