@@ -311,7 +311,7 @@ function buildProgram(out: (s: string) => void) {
   remindersCmd
     .command("send")
     .description(
-      "Merkt Erinnerungen vor (jede nur einmal; der Versand folgt mit „mail send“): an bestätigte Teilnahmen an Terminen der nächsten Tage und zu Pflichtschulungen (vor und am Fälligkeitstag, an Führungskräfte bei Überfälligkeit, wöchentliche Übersicht an die Personalentwicklung)",
+      "Merkt Erinnerungen vor (jede nur einmal; der Versand folgt mit „mail send“): an bestätigte Teilnahmen an Terminen der nächsten Tage und zu Pflichtschulungen (vor und am Fälligkeitstag, an Führungskräfte bei Überfälligkeit, wöchentliche Übersicht an die Personalentwicklung) und an Lernreise-Schritte, die in den nächsten sieben Tagen fällig sind",
     )
     .option("--days <N>", "Termine, die in höchstens so vielen Tagen beginnen (Standard: SESSION_REMINDER_DAYS, 2)")
     .option("--now <ISO_DATE>", "Zeitpunkt des Laufs, z. B. 2026-12-10 oder 2026-12-10T08:00:00Z (Standard: jetzt)")
@@ -332,6 +332,9 @@ function buildProgram(out: (s: string) => void) {
       const { processFeedbackRequests } = await import("~/modules/feedback/requests.server.ts");
       const f = await processFeedbackRequests(db, { now });
       out(`Feedback: ${f.notified} ${f.notified === 1 ? "Anfrage" : "Anfragen"} verschickt, ${f.reminded} ${f.reminded === 1 ? "Erinnerung" : "Erinnerungen"}, ${f.expired} abgelaufen.`);
+      const { queueJourneyStepReminders } = await import("~/modules/journeys/reminders.server.ts");
+      const j = await queueJourneyStepReminders(db, { now });
+      out(`Lernreisen: ${j.reminded} ${j.reminded === 1 ? "Erinnerung" : "Erinnerungen"} an fällige Schritte vorgemerkt.`);
     });
   return program;
 }

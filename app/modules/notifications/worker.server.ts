@@ -8,6 +8,7 @@ import { createMailTransport, type ConfiguredTransport } from "./mail-transport.
 import { deliverPendingMail } from "./outbox.server.ts";
 import { queueSessionReminders } from "./reminders.server.ts";
 import { queueComplianceReminders } from "~/modules/compliance/reminders.server.ts";
+import { queueJourneyStepReminders } from "~/modules/journeys/reminders.server.ts";
 import { refreshGapReportIfDue } from "~/modules/assessment/gap-report.server.ts";
 import { recordComplianceSnapshot } from "~/modules/compliance/snapshots.server.ts";
 import { processFeedbackRequests } from "~/modules/feedback/requests.server.ts";
@@ -69,9 +70,11 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
       const sessions = await settle(queueSessionReminders(db, { withinDays: env.SESSION_REMINDER_DAYS }));
       const compliance = await settle(queueComplianceReminders(db));
       const feedback = await settle(processFeedbackRequests(db));
+      const journeySteps = await settle(queueJourneyStepReminders(db));
       if (!sessions.ok) throw sessions.error;
       if (!compliance.ok) throw compliance.error;
       if (!feedback.ok) throw feedback.error;
+      if (!journeySteps.ok) throw journeySteps.error;
       const { reminded } = sessions.value;
       const c = compliance.value;
       const parts = [
@@ -82,6 +85,7 @@ export function startBackgroundJobs({ db, env, mail, log = console, mailInterval
         feedback.value.notified + feedback.value.reminded + feedback.value.expired
           ? `Feedback: ${feedback.value.notified} Anfragen verschickt, ${feedback.value.reminded} Erinnerungen, ${feedback.value.expired} abgelaufen`
           : null,
+        journeySteps.value.reminded ? `Lernreisen: ${journeySteps.value.reminded} Erinnerungen an fällige Schritte vorgemerkt` : null,
       ].filter(Boolean);
       return parts.length ? parts.join("; ") : null;
     },
