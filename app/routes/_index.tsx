@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
+import { nextJourneySteps } from "~/modules/journeys/journeys.server.ts";
+import { JourneyStartCard } from "~/components/journey-start-card.tsx";
 import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
 import { ComplianceStartCard } from "~/components/requirement-list.tsx";
 import { ComplianceOverallStartCard } from "~/components/compliance-overview-card.tsx";
@@ -18,8 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const [overview, enrolment] = await Promise.all([getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }), getStartEnrolment(db, actor)]);
-  return { ...overview, enrolment };
+  const [overview, enrolment, journey] = await Promise.all([getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }), getStartEnrolment(db, actor), nextJourneySteps(db, actor)]);
+  return { ...overview, enrolment, journey };
 }
 
 export default function StartPage() {
@@ -60,6 +62,7 @@ export default function StartPage() {
             </Link>
           </section>
         ) : null}
+        {data.journey ? <JourneyStartCard card={data.journey} /> : null}
         <EnrolmentStartCards next={data.enrolment.next} pendingApprovals={data.enrolment.pendingApprovals} />
         {data.compliance ? <ComplianceStartCard summary={data.compliance} /> : null}
         {data.competencies ? (

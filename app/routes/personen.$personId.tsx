@@ -31,11 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const complianceTab = hasPermission(actor.roles, "read:compliance:team");
   // Personalverwaltung (life events) and exemptions: HR development only.
   const hrLinks = hasPermission(actor.roles, "create:lifeevent:any");
-  return { ...profile, completions, complianceTab, hrLinks };
+  // Learning journeys of the person for their leader and HR (the page's module checks the row).
+  const journeysTab = hasPermission(actor.roles, "read:journey:team");
+  return { ...profile, completions, complianceTab, hrLinks, journeysTab };
 }
 
 export default function PersonPage() {
-  const { completions, complianceTab, hrLinks, ...profile } = useLoaderData<typeof loader>();
+  const { completions, complianceTab, hrLinks, journeysTab, ...profile } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -44,6 +46,13 @@ export default function PersonPage() {
         <p className="btn-row">
           <Link className="kern-link" to={`/personen/${profile.person.id}/pflichtschulungen`}>
             {t("compliance.person.link")}
+          </Link>
+        </p>
+      ) : null}
+      {journeysTab ? (
+        <p className="btn-row">
+          <Link className="kern-link" to={`/personen/${profile.person.id}/lernreisen`}>
+            {t("journeys.person.link")}
           </Link>
         </p>
       ) : null}
