@@ -74,12 +74,19 @@ export async function getTrainingFeedbackSettings(db: Db, actor: Actor, training
 export async function updateTrainingFeedbackSettings(db: Db, actor: Actor, trainingId: string, input: unknown) {
   if (!hasPermission(actor.roles, "update:questionnaire:any")) throw new AccessDeniedError();
   const parsed = SettingsSchema.safeParse(input);
+  // Field errors of the form and of the chosen questionnaires are reported together.
+  const fieldErrors: Record<string, string[]> = {};
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    throw new ValidationError("form.checkFields", fieldErrors);
   }
-  const data = parsed.data;
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const data = parsed.success
+    ? parsed.data
+    : {
+        enabled: false,
+        transferDelayWeeks: DEFAULT_TRANSFER_WEEKS,
+        ...Object.fromEntries(FEEDBACK_KINDS.map((k) => [FIELD[k], typeof raw[FIELD[k]] === "string" ? String(raw[FIELD[k]]).trim() : ""])),
+      } as z.output<typeof SettingsSchema>;
   await db.$transaction(async (tx) => {
     const training = await tx.training.findUnique({ where: { id: trainingId }, select: { id: true, title: true } });
     if (!training) throw new NotFoundError();
@@ -87,7 +94,6 @@ export async function updateTrainingFeedbackSettings(db: Db, actor: Actor, train
     const chosen = Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, data[FIELD[k]]])) as Record<FeedbackKindName, string>;
     const ids = FEEDBACK_KINDS.map((k) => chosen[k]).filter(Boolean);
     const found = ids.length ? await tx.questionnaire.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, archivedAt: true } }) : [];
-    const fieldErrors: Record<string, string[]> = {};
     for (const kind of FEEDBACK_KINDS) {
       const id = chosen[kind];
       if (!id) continue;
