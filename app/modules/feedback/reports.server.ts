@@ -40,6 +40,12 @@ export function parsePeriodRange(from: string | null | undefined, to: string | n
   if (f && t && f > t) [f, t] = [t, f];
   return { from: f, to: t };
 }
+/** Filters of a training report from the query string (page and exports): from, to, session. */
+export function reportFilters(request: Request): TrainingReportFilters {
+  const url = new URL(request.url);
+  const range = parsePeriodRange(url.searchParams.get("from"), url.searchParams.get("to"));
+  return { ...range, sessionId: url.searchParams.get("session") || null };
+}
 const hasPeriod = (range: PeriodRange) => !!(range.from || range.to);
 const periodWhere = (range: PeriodRange): Prisma.StringFilter | undefined =>
   hasPeriod(range) ? { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lte: range.to } : {}) } : undefined;
