@@ -93,6 +93,9 @@ export default function TrainingPage() {
           <Link className="kern-btn kern-btn--secondary" to={`/schulungen/${training.id}/feedback`}>
             <span className="kern-label">{t("feedback.settings.link")}</span>
           </Link>
+          <Link className="kern-btn kern-btn--secondary" to={`/wirksamkeit/schulungen/${training.id}`}>
+            <span className="kern-label">{t("evaluation.report.link")}</span>
+          </Link>
         </p>
       ) : null}
 
