@@ -53,7 +53,7 @@ export function berlinWallClock(instant: Date) {
   return new Date(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
-interface CalendarSession {
+export interface CalendarSession {
   id: string;
   status: string;
   location: string;
@@ -66,7 +66,7 @@ interface CalendarSession {
   training: { id: string; code: string; title: string; description: string };
 }
 
-const calendarSessionSelect = {
+export const calendarSessionSelect = {
   id: true,
   status: true,
   location: true,
@@ -79,11 +79,11 @@ const calendarSessionSelect = {
   training: { select: { id: true, code: true, title: true, description: true } },
 } as const;
 
-function appUrl() {
+export function appUrl() {
   return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
 
-function addSessionEvents(calendar: ReturnType<typeof ical>, session: CalendarSession) {
+export function addSessionEvents(calendar: ReturnType<typeof ical>, session: CalendarSession) {
   const days = session.days.length ? session.days : [{ id: session.id, startsAt: session.startsAt, endsAt: session.endsAt }];
   const trainer = session.trainerName || (session.trainer ? `${session.trainer.firstName} ${session.trainer.lastName}` : "");
   const link = `${appUrl()}/schulungen/${session.training.id}`;
@@ -111,7 +111,7 @@ function addSessionEvents(calendar: ReturnType<typeof ical>, session: CalendarSe
   });
 }
 
-function newCalendar(name: string) {
+export function newCalendar(name: string) {
   const calendar = ical({ name, prodId: { company: "Stadtverwaltung", product: "Lernreise", language: "DE" } });
   calendar.timezone({ name: TIME_ZONE, generator: () => BERLIN_VTIMEZONE });
   return calendar;
