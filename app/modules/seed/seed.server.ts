@@ -14,6 +14,7 @@ import { seedCompliance, seedSyntheticCompliance } from "./compliance-seed.serve
 import { seedCompletions } from "./completion-seed.server.ts";
 import { seedEnrolments } from "./enrolment-seed.server.ts";
 import { seedFeedback } from "./feedback-seed.server.ts";
+import { seedJourneys } from "./journey-seed.server.ts";
 import { fileStore } from "~/modules/files/file-store.server.ts";
 import { isPostgres } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -210,12 +211,25 @@ export async function seedDemo(db: Db) {
       }),
     { timeout: 120_000, maxWait: 60_000 },
   );
+  // Learning journeys: three templates, cohorts built from them and journeys in every state
+  // (after the catalogue and the designations).
+  const journeys = await db.$transaction(
+    (tx) =>
+      seedJourneys(tx, {
+        employeeId: admin.demo.employee,
+        leaderId: admin.demo.leader,
+        hrUserId: userIdOfPerson.get(admin.demo.hr)!,
+        leaderUserId: userIdOfPerson.get(admin.demo.leader)!,
+      }),
+    { timeout: 120_000, maxWait: 60_000 },
+  );
   return {
     units: admin.units.length,
     positions: admin.positions.length,
     people: admin.people.length,
     accounts: accounts.length,
     compliance,
+    journeys,
     competency,
     training,
     enrolment,
