@@ -497,13 +497,17 @@ export async function getEvaluationOverview(db: Client, actor: Actor, filters: O
   const range: PeriodRange = { from: filters.from, to: filters.to };
   const filtered = !!filters.provider || hasPeriod(range);
   const where: Prisma.FeedbackResponseWhereInput = { ...(filters.provider != null ? { provider: filters.provider } : {}), ...(hasPeriod(range) ? { period: periodWhere(range) } : {}) };
-  const [byTrainingCounts, unfilteredCounts, byProviderCounts, byPeriodCounts, providerList, periodList] = await Promise.all([
+  const [byTrainingCounts, unfilteredCounts, byProviderCounts, byPeriodCounts, providerList, periodList, providerUnfiltered, periodUnfiltered] = await Promise.all([
     db.feedbackResponse.groupBy({ by: ["trainingId", "kind"], where, _count: { _all: true } }),
     filtered ? db.feedbackResponse.groupBy({ by: ["trainingId", "kind"], _count: { _all: true } }) : Promise.resolve(null),
     db.feedbackResponse.groupBy({ by: ["provider", "kind"], where, _count: { _all: true } }),
     db.feedbackResponse.groupBy({ by: ["period", "kind"], where, _count: { _all: true } }),
     db.feedbackResponse.groupBy({ by: ["provider"] }),
     db.feedbackResponse.groupBy({ by: ["period"] }),
+    // A provider's row under a period filter (and a month's row under a provider filter) must not
+    // differ from its unfiltered row by a small group either.
+    hasPeriod(range) ? db.feedbackResponse.groupBy({ by: ["provider", "kind"], _count: { _all: true } }) : Promise.resolve(null),
+    filters.provider != null ? db.feedbackResponse.groupBy({ by: ["period", "kind"], _count: { _all: true } }) : Promise.resolve(null),
   ]);
   const condition = Prisma.sql`1 = 1${filters.provider != null ? Prisma.sql` AND r."provider" = ${filters.provider}` : Prisma.empty}${periodSql(range)}`;
   const [figTraining, figProvider, figPeriod, requests] = await Promise.all([
@@ -548,13 +552,13 @@ export async function getEvaluationOverview(db: Client, actor: Actor, filters: O
   const providerRows = rows(
     byProviderCounts.map((c) => ({ key: c.provider, kind: c.kind, n: c._count._all })),
     figProvider,
-    () => true,
+    (key, kind, n) => !providerUnfiltered || filteredGroupVisible(n, providerUnfiltered.find((c) => c.provider === key && c.kind === kind)?._count._all ?? 0, minGroup),
     () => null,
   ).sort((a, b) => a.key.localeCompare(b.key, "de"));
   const periodRows = rows(
     byPeriodCounts.map((c) => ({ key: c.period, kind: c.kind, n: c._count._all })),
     figPeriod,
-    () => true,
+    (key, kind, n) => !periodUnfiltered || filteredGroupVisible(n, periodUnfiltered.find((c) => c.period === key && c.kind === kind)?._count._all ?? 0, minGroup),
     () => null,
   ).sort((a, b) => a.key.localeCompare(b.key));
   return {

@@ -185,6 +185,21 @@ describe("HR overview", () => {
   });
 });
 
+describe("HR overview filters", () => {
+  it("suppresses a filtered row whose left-out rest is a small group", async () => {
+    const w = await world();
+    const provider = `Anbieter ${Math.random().toString(36).slice(2, 7)}`;
+    await addResponses(db, w.q.immediate, { trainingId: w.training.id, provider, period: "2026-09", answers: immediateAnswers(10) });
+    await addResponses(db, w.q.immediate, { trainingId: w.training.id, provider, period: "2026-10", answers: immediateAnswers(3, { recommendation: 0 }) });
+    const september = await getEvaluationOverview(db, w.hr, { provider, from: "2026-09", to: "2026-09" }, { now: NOW, minGroup: 5 });
+    // Unfiltered the training has 13; September alone 10 would reveal October's three.
+    expect(september.trainings.find((t) => t.training.id === w.training.id)!.cells.IMMEDIATE).toEqual({ suppressed: true });
+    expect(september.byProvider.find((p) => p.key === provider)!.cells.IMMEDIATE).toEqual({ suppressed: true });
+    const all = await getEvaluationOverview(db, w.hr, { provider, from: null, to: null }, { now: NOW, minGroup: 5 });
+    expect(all.trainings.find((t) => t.training.id === w.training.id)!.cells.IMMEDIATE).toMatchObject({ suppressed: false, responses: 13 });
+  });
+});
+
 describe("leaders' team view", () => {
   it("aggregates transfer results of the led units only, and only for large enough groups", async () => {
     const w = await world();
