@@ -5,6 +5,8 @@ import { getStartOverview } from "~/modules/org/dashboard.server.ts";
 import { getStartEnrolment } from "~/modules/training/enrolment.server.ts";
 import { nextJourneySteps } from "~/modules/journeys/journeys.server.ts";
 import { JourneyStartCard } from "~/components/journey-start-card.tsx";
+import { getTeamJourneyCounts } from "~/modules/journeys/team.server.ts";
+import { TeamJourneysStartCard } from "~/components/journey-team-card.tsx";
 import { EnrolmentStartCards } from "~/components/enrolment-controls.tsx";
 import { ComplianceStartCard } from "~/components/requirement-list.tsx";
 import { ComplianceOverallStartCard } from "~/components/compliance-overview-card.tsx";
@@ -20,8 +22,13 @@ export const meta: MetaFunction = () => [{ title: "Start – Lernreise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const [overview, enrolment, journey] = await Promise.all([getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }), getStartEnrolment(db, actor), nextJourneySteps(db, actor)]);
-  return { ...overview, enrolment, journey };
+  const [overview, enrolment, journey, teamJourneys] = await Promise.all([
+    getStartOverview(db, actor, { validityMonths: getEnv().LEVEL_VALIDITY_MONTHS }),
+    getStartEnrolment(db, actor),
+    nextJourneySteps(db, actor),
+    getTeamJourneyCounts(db, actor),
+  ]);
+  return { ...overview, enrolment, journey, teamJourneys };
 }
 
 export default function StartPage() {
@@ -131,6 +138,7 @@ export default function StartPage() {
           </section>
         ) : null}
         {data.complianceTeam ? <TeamComplianceStartCard card={data.complianceTeam} /> : null}
+        {data.teamJourneys ? <TeamJourneysStartCard counts={data.teamJourneys} /> : null}
         {data.organisation ? (
           <section className="panel" aria-labelledby="card-org">
             <h2 id="card-org" className="kern-heading-small">
