@@ -30,8 +30,9 @@ const actorOf = async (email: string) => actorFor(db, (await db.user.findUniqueO
 describe("completion seed", () => {
   it("writes a few hundred completions with unique numbers, expiry dates and one pending upload", async () => {
     const all = await db.trainingCompletion.findMany({ select: { certificateNumber: true, status: true, expiresAt: true, result: true, training: { select: { code: true } }, completedAt: true } });
-    // The mandatory-training seed adds its own completions (Security Awareness, first aid, …).
-    expect(seeded.completion.completions + seeded.compliance.completions).toBe(all.length);
+    // The mandatory-training seed adds its own completions (Security Awareness, first aid, …), the
+    // feedback seed earlier runs of some trainings.
+    expect(seeded.completion.completions + seeded.compliance.completions + seeded.feedback.completions).toBe(all.length);
     expect(all.length).toBeGreaterThan(200);
     expect(all.every((c) => CERTIFICATE_NUMBER_PATTERN.test(c.certificateNumber))).toBe(true);
     expect(all.filter((c) => c.status === "PENDING")).toHaveLength(1);
@@ -98,7 +99,7 @@ describe("completion seed", () => {
 
   it("writes level records that the current-level snapshot agrees with", async () => {
     const training = await db.competencyLevelRecord.findMany({ where: { source: "TRAINING" }, select: { personId: true, completionId: true } });
-    expect(training.length).toBe(seeded.completion.levelRecords + seeded.compliance.levelRecords);
+    expect(training.length).toBe(seeded.completion.levelRecords + seeded.compliance.levelRecords + seeded.feedback.levelRecords);
     expect(training.every((r) => r.completionId)).toBe(true);
     expect(seeded.assessment.records).toBe(await db.competencyLevelRecord.count());
     const people = [...new Set(training.map((r) => r.personId))].slice(0, 60);
