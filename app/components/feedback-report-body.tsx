@@ -208,36 +208,50 @@ function GroupSection({ report, kind }: { report: Report; kind: Kind }) {
   );
 }
 
-function FigureCells({ cell, min }: { cell: SerializeFrom<ComparisonCell>; min: number }) {
+function FigureCells({ cell, min, kind }: { cell: SerializeFrom<ComparisonCell>; min: number; kind: "IMMEDIATE" | "TRANSFER_PARTICIPANT" }) {
   const f = useFigures();
   if (cell.suppressed)
     return (
-      <td colSpan={3}>
+      <td colSpan={kind === "IMMEDIATE" ? 3 : 2}>
         <TooFew min={min} />
       </td>
     );
-  return (
+  return kind === "IMMEDIATE" ? (
     <>
       <td className="num">{f.n(cell.responses)}</td>
       <td className="num">{f.dec(cell.reactionMean)}</td>
-      <td className="num">{cell.transferRate !== null ? f.pct(cell.transferRate) : f.nps(cell.nps)}</td>
+      <td className="num">{f.nps(cell.nps)}</td>
+    </>
+  ) : (
+    <>
+      <td className="num">{f.n(cell.responses)}</td>
+      <td className="num">{f.pct(cell.transferRate)}</td>
     </>
   );
 }
 
 function FigureHeader({ kind }: { kind: "IMMEDIATE" | "TRANSFER_PARTICIPANT" }) {
   const { t } = useTranslation();
+  const prefix = t(`evaluation.kindShort.${kind}`);
   return (
     <>
       <th scope="col" className="num">
-        {t(`evaluation.kindShort.${kind}`)}: {t("evaluation.report.responses")}
+        {prefix}: {t("evaluation.report.responses")}
       </th>
-      <th scope="col" className="num">
-        {t(`evaluation.kindShort.${kind}`)}: {t("evaluation.report.reactionMean")}
-      </th>
-      <th scope="col" className="num">
-        {t(`evaluation.kindShort.${kind}`)}: {kind === "IMMEDIATE" ? t("evaluation.report.nps") : t("evaluation.report.transferRate")}
-      </th>
+      {kind === "IMMEDIATE" ? (
+        <>
+          <th scope="col" className="num">
+            {prefix}: {t("evaluation.report.reactionMean")}
+          </th>
+          <th scope="col" className="num">
+            {prefix}: {t("evaluation.report.nps")}
+          </th>
+        </>
+      ) : (
+        <th scope="col" className="num">
+          {prefix}: {t("evaluation.report.transferRate")}
+        </th>
+      )}
     </>
   );
 }
@@ -281,8 +295,8 @@ export function ReportBody({ report, sessionLinks = false }: { report: Report; s
                         (row.session?.label ?? t("evaluation.report.noSession"))
                       )}
                     </th>
-                    <FigureCells cell={row.cells.IMMEDIATE} min={report.minGroup} />
-                    <FigureCells cell={row.cells.TRANSFER_PARTICIPANT} min={report.minGroup} />
+                    <FigureCells cell={row.cells.IMMEDIATE} min={report.minGroup} kind="IMMEDIATE" />
+                    <FigureCells cell={row.cells.TRANSFER_PARTICIPANT} min={report.minGroup} kind="TRANSFER_PARTICIPANT" />
                   </tr>
                 ))}
               </tbody>
@@ -320,8 +334,8 @@ export function ReportBody({ report, sessionLinks = false }: { report: Report; s
                 {report.trend.map((p, i) => (
                   <tr key={p.period}>
                     <th scope="row">{trendLabels[i]}</th>
-                    <FigureCells cell={p.cells.IMMEDIATE} min={report.minGroup} />
-                    <FigureCells cell={p.cells.TRANSFER_PARTICIPANT} min={report.minGroup} />
+                    <FigureCells cell={p.cells.IMMEDIATE} min={report.minGroup} kind="IMMEDIATE" />
+                    <FigureCells cell={p.cells.TRANSFER_PARTICIPANT} min={report.minGroup} kind="TRANSFER_PARTICIPANT" />
                   </tr>
                 ))}
               </tbody>

@@ -89,19 +89,20 @@ export function reportTables(report: TrainingReport): ExportTable[] {
       gains.rows.push([`${l.code} ${l.name}`.trim(), l.answered, round(l.before), round(l.after), round(l.after - l.before)]);
     }
   }
-  const cellValues = (c: ComparisonCell): Cell[] => (c.suppressed ? [few, null, null, null] : [c.responses, round(c.reactionMean), round(c.nps, 0), round(c.transferRate, 3)]);
-  const figureHeader = (prefix: string) => [`${prefix}: Rückmeldungen`, `${prefix}: Ø Reaktion`, `${prefix}: NPS`, `${prefix}: Transferquote`];
+  const immediateValues = (c: ComparisonCell): Cell[] => (c.suppressed ? [few, null, null] : [c.responses, round(c.reactionMean), round(c.nps, 0)]);
+  const transferValues = (c: ComparisonCell): Cell[] => (c.suppressed ? [few, null] : [c.responses, round(c.transferRate, 3)]);
+  const figureHeader = ["Direkt: Rückmeldungen", "Direkt: Ø Reaktion", "Direkt: NPS", "Transfer TN: Rückmeldungen", "Transfer TN: Transferquote"];
   const comparison: ExportTable = {
     title: "Vergleich der Termine",
-    header: ["Termin", ...figureHeader("Direkt"), ...figureHeader("Transfer TN")],
-    rows: report.comparison.map((row) => [row.session?.label ?? "Ohne Termin", ...cellValues(row.cells.IMMEDIATE), ...cellValues(row.cells.TRANSFER_PARTICIPANT)]),
-    percentColumns: [4, 8],
+    header: ["Termin", ...figureHeader],
+    rows: report.comparison.map((row) => [row.session?.label ?? "Ohne Termin", ...immediateValues(row.cells.IMMEDIATE), ...transferValues(row.cells.TRANSFER_PARTICIPANT)]),
+    percentColumns: [5],
   };
   const trend: ExportTable = {
     title: "Verlauf",
-    header: ["Monat", ...figureHeader("Direkt"), ...figureHeader("Transfer TN")],
-    rows: report.trend.map((p) => [monthText(p.period), ...cellValues(p.cells.IMMEDIATE), ...cellValues(p.cells.TRANSFER_PARTICIPANT)]),
-    percentColumns: [4, 8],
+    header: ["Monat", ...figureHeader],
+    rows: report.trend.map((p) => [monthText(p.period), ...immediateValues(p.cells.IMMEDIATE), ...transferValues(p.cells.TRANSFER_PARTICIPANT)]),
+    percentColumns: [5],
   };
   return [overview, items, barriers, gains, texts, comparison, trend].filter((t) => t === overview || t.rows.length > 0);
 }
