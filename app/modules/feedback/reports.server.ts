@@ -438,7 +438,8 @@ async function buildReport(db: Client, trainingId: string, filters: TrainingRepo
         .filter((row) => row.any)
         .map(({ session: s, cells }) => ({ session: s, cells }));
 
-  const periods = [...new Set(counts.map((c) => c.period))].sort();
+  // A session's report lists only its own months (a trainer learns nothing about other sessions).
+  const periods = [...new Set(counts.filter((c) => !sessionId || c.sessionId === sessionId).map((c) => c.period))].sort();
   const trendPeriods = periods.filter(inRange);
   const trendShown = {} as Record<Kind, boolean[]>;
   for (const kind of KINDS) {
