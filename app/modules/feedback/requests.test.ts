@@ -1,6 +1,8 @@
 import { db } from "~/utils/db.server.ts";
 import { createFeedbackRequests, processFeedbackRequests } from "./requests.server.ts";
-import { createScenario, createPerson } from "../../../tests/factories.ts";
+import { recordAttendance } from "~/modules/training/completions.server.ts";
+import { activeKeyOf } from "~/modules/training/enrolment.server.ts";
+import { actorFor, createScenario, createPerson } from "../../../tests/factories.ts";
 import { createTraining } from "../../../tests/training-factories.ts";
 import { completeWithFeedback, createCompletion, createQuestionnaire, DAY_MS, setEvaluation } from "../../../tests/feedback-factories.ts";
 
@@ -76,6 +78,30 @@ describe("createFeedbackRequests", () => {
     expect(leaderOf.get(subLeader.id)).toBe(s.leader.id);
     // Amt B has no leader.
     expect(leaderOf.has(s.outsider.id)).toBe(false);
+  });
+});
+
+describe("the completion transaction", () => {
+  it("recording attendance creates the requests of attendees, not of absentees or failed exams", async () => {
+    const s = await createScenario(db);
+    const { training, session } = await createTraining(db, { title: "Anwesenheit mit Feedback", startsInDays: -1, requiresApproval: false });
+    const people = [s.employee, s.colleague, s.outsider];
+    const enrolments = [];
+    for (const p of people) {
+      enrolments.push(await db.enrolment.create({ data: { personId: p.id, trainingId: training.id, sessionId: session.id, status: "CONFIRMED", activeKey: activeKeyOf(p.id, session.id), requestedById: s.hrUser.id } }));
+    }
+    await db.trainingSession.update({ where: { id: session.id }, data: { confirmedCount: people.length } });
+    const hr = await actorFor(db, s.hrUser.id);
+    await recordAttendance(db, hr, {
+      sessionId: session.id,
+      rows: [
+        { enrolmentId: enrolments[0]!.id, attendance: "ATTENDED", result: "PASSED" },
+        { enrolmentId: enrolments[1]!.id, attendance: "ATTENDED", result: "FAILED" },
+        { enrolmentId: enrolments[2]!.id, attendance: "ABSENT" },
+      ],
+    });
+    const requests = await db.feedbackRequest.findMany({ where: { trainingId: training.id } });
+    expect(requests.map((r) => `${r.kind}:${r.personId}`).sort()).toEqual([`IMMEDIATE:${s.employee.id}`, `TRANSFER_LEADER:${s.leader.id}`, `TRANSFER_PARTICIPANT:${s.employee.id}`].sort());
   });
 });
 
