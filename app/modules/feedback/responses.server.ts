@@ -77,12 +77,14 @@ export async function targetCompetencies(tx: Tx, trainingId: string): Promise<Ga
 /** "Mein Feedback": the actor's open requests, and answered or expired ones (status only — never answer content). */
 export async function listMyFeedback(db: Db, actor: Actor, { now = new Date() }: { now?: Date } = {}) {
   if (!actor.personId) return { open: [], closed: [] };
-  const rows = await db.feedbackRequest.findMany({
-    where: { personId: actor.personId, availableFrom: { lte: now } },
-    select: { id: true, kind: true, status: true, availableFrom: true, expiresAt: true, subjectPersonId: true, training: { select: { id: true, title: true } } },
-    orderBy: [{ availableFrom: "desc" }, { id: "asc" }],
-    take: 200,
-  });
+  const select = { id: true, kind: true, status: true, availableFrom: true, expiresAt: true, subjectPersonId: true, training: { select: { id: true, title: true } } } as const;
+  const mine = { personId: actor.personId, availableFrom: { lte: now } };
+  // All open ones (few per person), and the latest 50 answered or expired.
+  const [openRows, closedRows] = await Promise.all([
+    db.feedbackRequest.findMany({ where: { ...mine, status: "PENDING", expiresAt: { gt: now } }, select, orderBy: [{ expiresAt: "asc" }, { id: "asc" }] }),
+    db.feedbackRequest.findMany({ where: { ...mine, OR: [{ status: { in: ["ANSWERED", "EXPIRED"] } }, { expiresAt: { lte: now } }] }, select, orderBy: [{ availableFrom: "desc" }, { id: "asc" }], take: 50 }),
+  ]);
+  const rows = [...openRows, ...closedRows];
   const subjectIds = [...new Set(rows.map((r) => r.subjectPersonId).filter((id): id is string => !!id))];
   const subjects = new Map(
     subjectIds.length ? (await db.person.findMany({ where: { id: { in: subjectIds } }, select: { id: true, firstName: true, lastName: true } })).map((p) => [p.id, `${p.firstName} ${p.lastName}`]) : [],
@@ -96,7 +98,7 @@ export async function listMyFeedback(db: Db, actor: Actor, { now = new Date() }:
     availableFrom: r.availableFrom,
     answerBy: lastDay(r.expiresAt),
   }));
-  return { open: items.filter((i) => i.state === "open"), closed: items.filter((i) => i.state !== "open").slice(0, 50) };
+  return { open: items.filter((i) => i.state === "open"), closed: items.filter((i) => i.state !== "open") };
 }
 
 /** The questionnaire of one of the actor's requests, or its state when it cannot be answered any more. */
