@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { journeyOverview, type StatusCounts } from "~/modules/journeys/overview.server.ts";
+import { listUnclosableGapsSummary } from "~/modules/journeys/proposal.server.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
@@ -9,6 +10,7 @@ import { formatDate, formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
 import { PageHeader } from "~/components/page.tsx";
 import { ComplianceBarChart } from "~/components/compliance-overview-charts.tsx";
+import { JourneyUnclosableGapsSummary } from "~/components/journey-unclosable-gaps-summary.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import styles from "~/styles/journey-templates.css";
 
@@ -19,7 +21,7 @@ const STATUSES = ["DRAFT", "PROPOSED", "AGREED", "ACTIVE", "COMPLETED", "CANCELL
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUserWithPermission(request, "read:journey:any");
-  return run(() => journeyOverview(db, actor));
+  return run(async () => ({ ...(await journeyOverview(db, actor)), unclosableGaps: await listUnclosableGapsSummary(db, actor) }));
 }
 
 function StatusCells({ counts }: { counts: StatusCounts }) {
@@ -49,7 +51,7 @@ function StatusHeaders() {
 }
 
 export default function JourneyOverviewPage() {
-  const { templates, programmes, cohorts, withoutTemplate } = useLoaderData<typeof loader>();
+  const { templates, programmes, cohorts, withoutTemplate, unclosableGaps } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
@@ -224,6 +226,8 @@ export default function JourneyOverviewPage() {
           <p>{t("journeys.overview.none")}</p>
         )}
       </section>
+
+      <JourneyUnclosableGapsSummary rows={unclosableGaps} />
     </>
   );
 }

@@ -99,6 +99,7 @@ describe("template routes", () => {
     expect(await statusOf(cohortLoader(args(await requestAs(s.leaderUser.id, location), { cohortId })))).toBe(403);
     const overview = await overviewLoader(args(await requestAs(s.hrUser.id, "/lernreisen/uebersicht")));
     expect(overview.cohorts.find((c) => c.id === cohortId)).toMatchObject({ total: 3 });
+    expect(Array.isArray(overview.unclosableGaps)).toBe(true);
 
     // One person by personnel number: a single journey, no cohort, straight to the journey.
     const other = await createJourneyTemplate(db);
