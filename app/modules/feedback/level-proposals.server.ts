@@ -171,6 +171,8 @@ const DecisionSchema = z
   })
   .refine((v) => v.decision === "accept" || v.note !== "", { path: ["note"], message: "Bitte begründen Sie die Ablehnung." });
 
+const DECISION_WORDS = { de: { accept: "angenommen", decline: "abgelehnt" }, en: { accept: "accepted", decline: "declined" } } as const;
+
 /** Accepts (writes the level, source LEADER) or declines (with a note) a proposal; tells the person. */
 export async function decideLevelProposal(db: Db, actor: Actor, input: { proposalId: unknown; decision: unknown; note: unknown }, { now = new Date() }: { now?: Date } = {}) {
   const scope = scopeOf(actor);
@@ -195,10 +197,12 @@ export async function decideLevelProposal(db: Db, actor: Actor, input: { proposa
       ]);
     }
     const competency = await tx.competencyNode.findUnique({ where: { id: proposal.competencyId }, select: { name: true } });
+    // The notification text is rendered in the reader's language; the decision word is a parameter.
+    const english = (await tx.user.findFirst({ where: { personId: proposal.personId }, select: { locale: true } }))?.locale === "en";
     await notify(tx, {
       personId: proposal.personId,
       kind: "feedback.levelProposalDecided",
-      params: { competency: competency?.name ?? "", level: proposal.proposedLevel, decision: decision === "accept" ? "angenommen" : "abgelehnt" },
+      params: { competency: competency?.name ?? "", level: proposal.proposedLevel, decision: DECISION_WORDS[english ? "en" : "de"][decision] },
       link: "/kompetenzen",
     });
     await recordAudit(tx, {
