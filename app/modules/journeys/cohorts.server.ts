@@ -256,10 +256,8 @@ export async function assignTemplate(db: Db, actor: Actor, templateId: string, i
       for (let i = 0; i < journeyIds.length; i += CHUNK) {
         await tx.learningJourney.updateMany({ where: { id: { in: journeyIds.slice(i, i + CHUNK) } }, data: { agreedById: actor.userId, agreedAt: now, activatedAt: now } });
       }
-      await notify(
-        tx,
-        journeyIds.map((jid, i) => ({ personId: journeys[i]!.personId, kind: "journey.proposedToPerson" as const, params: { title: template.title, sender: name }, link: `/lernreisen/${jid}` })),
-      );
+      const notifications = journeyIds.map((jid, i) => ({ personId: journeys[i]!.personId, kind: "journey.proposedToPerson" as const, params: { title: template.title, sender: name }, link: `/lernreisen/${jid}` }));
+      for (let i = 0; i < notifications.length; i += CHUNK) await notify(tx, notifications.slice(i, i + CHUNK));
       await recordAudit(tx, {
         actorUserId: actor.userId,
         action: "journeytemplate.assign",

@@ -9,6 +9,7 @@ import type { Db, Tx } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { hasPermission, type Actor } from "~/modules/auth/permissions.ts";
 import { AccessDeniedError, NotFoundError, ValidationError } from "~/modules/errors.ts";
+import { notify } from "~/modules/notifications/notify.server.ts";
 import { PROGRAMMES, RELATIVE_UNITS, STEP_KINDS, type JourneyStatus, type Programme, type RelativeUnit, type StepKind } from "./model.ts";
 
 const v = (key: string) => `journeyTemplates.validation.${key}`;
@@ -195,9 +196,24 @@ export async function templateFormOptions(db: Db | Tx) {
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Raises the version (with the audit event) and tells the owners of running journeys that were
+ * up to date until now that a change is waiting for them — once: journeys already behind are not
+ * told again until they apply the changes.
+ */
 async function bumpVersion(tx: Tx, actor: Actor, templateId: string, summary: string) {
   const t = await tx.journeyTemplate.update({ where: { id: templateId }, data: { version: { increment: 1 } }, select: { id: true, version: true, title: true } });
   await recordAudit(tx, { actorUserId: actor.userId, action: "journeytemplate.update", entityType: "JourneyTemplate", entityId: templateId, summary: `${t.title} v${t.version}: ${summary}` });
+  const outdated = await tx.learningJourney.findMany({
+    where: { templateId, templateVersion: t.version - 1, status: { in: ["AGREED", "ACTIVE"] } },
+    select: { id: true, personId: true, title: true },
+  });
+  for (let i = 0; i < outdated.length; i += 500) {
+    await notify(
+      tx,
+      outdated.slice(i, i + 500).map((j) => ({ personId: j.personId, kind: "journey.templateChanged" as const, params: { title: j.title, template: t.title }, link: `/lernreisen/${j.id}/vorlage` })),
+    );
+  }
   return t;
 }
 

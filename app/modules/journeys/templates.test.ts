@@ -189,6 +189,9 @@ describe("template changes are offered, not forced", () => {
     expect(unchanged.map((x) => x.title)).toEqual(["Begrüßung im Team", "Leitbild lesen", "Reflexion nach zwei Monaten", "Eigenes Buch"]);
     expect((await db.learningJourney.findUniqueOrThrow({ where: { id: journeyId } })).templateVersion).toBe(1);
 
+    // The owner was told once (at the first change), not at every save.
+    expect(await db.notification.count({ where: { personId: s.employee.id, kind: "journey.templateChanged" } })).toBe(1);
+
     const { diff, canApply } = await templateDiff(db, employee, journeyId);
     expect(canApply).toBe(true);
     expect(diff).toMatchObject({ fromVersion: 1, toVersion: 5 });
