@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getSessionParticipants, listEnrolCandidates } from "~/modules/training/enrolment.server.ts";
 import { canRecordAttendance as mayRecordAttendance } from "~/modules/training/completions.server.ts";
+import { hasPermission } from "~/modules/auth/permissions.ts";
 import { requireUserWithPermission } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { run } from "~/utils/http.server.ts";
@@ -29,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidates = view.canEnrolOthers ? await listEnrolCandidates(db, actor, { q: personQuery, take: 100 }) : null;
   // Attendance (HR or this session's trainer) once the session has begun: its own page.
   const attendance = mayRecordAttendance(actor, view.session) && view.session.status === "SCHEDULED" && view.session.startsAt <= new Date();
-  return { ...view, candidates, personQuery: personQuery ?? "", canRecordAttendance: attendance };
+  // The anonymous evaluation of this session: HR, or the session's own trainer.
+  const evaluation = hasPermission(actor.roles, "read:evaluation:any") || (hasPermission(actor.roles, "read:evaluation:own") && !!actor.personId && view.session.trainerPersonId === actor.personId);
+  return { ...view, candidates, personQuery: personQuery ?? "", canRecordAttendance: attendance, canSeeEvaluation: evaluation };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, scope, participants, waitlist, closed, canCancelEnrolments, canDecide, canEnrolOthers, canCancelSession, freeSeats, candidates, personQuery, canRecordAttendance } = useLoaderData<typeof loader>();
+  const { session, scope, participants, waitlist, closed, canCancelEnrolments, canDecide, canEnrolOthers, canCancelSession, freeSeats, candidates, personQuery, canRecordAttendance, canSeeEvaluation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const when = formatDateTime(session.startsAt, locale);
@@ -141,6 +144,14 @@ export default function SessionPage() {
               {t("completions.attendance.link")}
             </Link>
             <span className="level-descriptor">{t("completions.attendance.linkHint")}</span>
+          </p>
+        ) : null}
+        {canSeeEvaluation ? (
+          <p>
+            <Link className="kern-link" to={`/wirksamkeit/termine/${session.id}`}>
+              {t("evaluation.sessionLink.label")}
+            </Link>{" "}
+            <span className="level-descriptor">({t("evaluation.sessionLink.hint")})</span>
           </p>
         ) : null}
       </section>

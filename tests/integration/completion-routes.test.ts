@@ -103,6 +103,7 @@ describe("attendance page", () => {
     expect(sheet.participants.map((p) => p.person.id).sort()).toEqual([ctx.s.employee.id, ctx.s.colleague.id].sort());
     const sessionPage = await sessionLoader(args(await requestAs(ctx.s.hrUser.id, `/schulungen/termine/${ctx.session.id}`), { sessionId: ctx.session.id }));
     expect(sessionPage.canRecordAttendance).toBe(true);
+    expect(sessionPage.canSeeEvaluation).toBe(true);
 
     const saved = await saveAttendance(ctx, ctx.s.hrUser.id, attendanceForm(ctx, { [ctx.enrolments[1]!.id]: "ABSENT" }));
     expect(saved).toMatchObject({ status: 200, body: { ok: true, intent: "save", created: 1, removed: 0 } });
@@ -136,6 +137,10 @@ describe("attendance page", () => {
     expect(await db.enrolment.count({ where: { sessionId: ctx.session.id, attendance: { not: null } } })).toBe(0);
     const sessionPage = await sessionLoader(args(await requestAs(ctx.s.leaderUser.id, `/schulungen/termine/${ctx.session.id}`), { sessionId: ctx.session.id }));
     expect(sessionPage.canRecordAttendance).toBe(false);
+    // The anonymous evaluation of the session: HR and the session's own trainer, nobody else.
+    expect(sessionPage.canSeeEvaluation).toBe(false);
+    const trainerPage = await sessionLoader(args(await requestAs(ctx.trainerUser.id, `/schulungen/termine/${ctx.session.id}`), { sessionId: ctx.session.id }));
+    expect(trainerPage.canSeeEvaluation).toBe(true);
     // The session's own trainer may.
     expect((await saveAttendance(ctx, ctx.trainerUser.id, attendanceForm(ctx))).status).toBe(200);
     expect(await statusOf(attendanceLoader(args(await requestAs(null, attendanceUrl(ctx)), { sessionId: ctx.session.id })))).toBe(302);
