@@ -20,6 +20,12 @@ export type FeedbackGain = {
 export type KeptValues = Record<string, string[]>;
 
 const fieldOf = (id: string) => `item-${id}`;
+/** Short answer scales side by side (they wrap on narrow screens). */
+const ROW = {
+  display: "flex",
+  flexWrap: "wrap",
+  gap: "0.25rem 1.5rem",
+} as const;
 
 function Group({
   name,
@@ -27,6 +33,7 @@ function Group({
   required,
   errors,
   hint,
+  horizontal = false,
   children,
 }: {
   name: string;
@@ -34,6 +41,7 @@ function Group({
   required: boolean;
   errors?: string[];
   hint?: string;
+  horizontal?: boolean;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -47,6 +55,7 @@ function Group({
           : "kern-fieldset feedback-item"
       }
       id={`group-${name}`}
+      style={{ marginBlockEnd: "1.5rem" }}
       aria-describedby={
         [hintId, errorId].filter(Boolean).join(" ") || undefined
       }
@@ -68,7 +77,10 @@ function Group({
           {hint}
         </div>
       ) : null}
-      <div className="kern-fieldset__body feedback-item__choices">
+      <div
+        className="kern-fieldset__body feedback-item__choices"
+        style={horizontal ? ROW : undefined}
+      >
         {children}
       </div>
       <ErrorList id={errorId} errors={errors} />
@@ -169,6 +181,7 @@ export function FeedbackItemField({
         legend={item.text}
         required={item.required}
         errors={errors}
+        horizontal
       >
         {[1, 2, 3, 4, 5].map((v) => (
           <Choice
@@ -191,22 +204,18 @@ export function FeedbackItemField({
         required={item.required}
         errors={errors}
         hint={`${t("feedback.answer.npsLow")}, ${t("feedback.answer.npsHigh")}`}
+        horizontal
       >
-        <div
-          className="feedback-nps"
-          style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1.5rem" }}
-        >
-          {Array.from({ length: 11 }, (_, v) => (
-            <Choice
-              key={v}
-              type="radio"
-              name={name}
-              value={String(v)}
-              label={String(v)}
-              checked={chosen.has(String(v))}
-            />
-          ))}
-        </div>
+        {Array.from({ length: 11 }, (_, v) => (
+          <Choice
+            key={v}
+            type="radio"
+            name={name}
+            value={String(v)}
+            label={String(v)}
+            checked={chosen.has(String(v))}
+          />
+        ))}
       </Group>
     );
   }
@@ -260,6 +269,7 @@ export function FeedbackGainField({
             )}
             required={false}
             errors={fieldErrors[name]}
+            horizontal
           >
             <Choice
               type="radio"

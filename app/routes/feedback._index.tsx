@@ -77,7 +77,7 @@ export default function MyFeedback() {
           </h2>
           <div className="kern-table-responsive">
             <table className="kern-table kern-table--striped">
-              <caption className="kern-title">
+              <caption className="kern-sr-only">
                 {t("feedback.mine.closedCaption")}
               </caption>
               <thead className="kern-table__header">
@@ -90,7 +90,7 @@ export default function MyFeedback() {
               <tbody>
                 {closed.map((item) => (
                   <tr key={item.id}>
-                    <th scope="row">
+                    <th scope="row" style={{ textAlign: "left" }}>
                       {item.training.title}
                       {item.subject ? ` (${item.subject})` : ""}
                     </th>

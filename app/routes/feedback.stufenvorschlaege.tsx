@@ -135,7 +135,7 @@ export default function LevelProposals() {
               <tbody>
                 {decided.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row">{p.person}</th>
+                    <th scope="row" style={{ textAlign: "left" }}>{p.person}</th>
                     <td>
                       {p.competency.code} {p.competency.name}
                     </td>
