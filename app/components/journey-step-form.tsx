@@ -95,6 +95,10 @@ export function JourneyStepForm({
       <Field label={t("journeys.step.title")} hint={t("journeys.step.titleHint")} errors={errors.title} inputProps={{ id: id("title"), name: "title", defaultValue: values.title ?? "", maxLength: 200 }} />
       <SelectBox id={id("training")} name="training" label={t("journeys.step.training")} hint={t("journeys.step.trainingHint")} defaultValue={values.training ?? ""} errors={[...(errors.trainingId ?? []), ...(errors.sessionId ?? [])]}>
         <option value="">{t("journeys.step.noTraining")}</option>
+        {values.training && !options.trainings.some((tr) => tr.id === values.training || tr.sessions.some((se) => `${tr.id}:${se.id}` === values.training)) ? (
+          // The step's current training or session is no longer bookable: keep it selectable.
+          <option value={values.training}>{t("journeys.step.currentChoice")}</option>
+        ) : null}
         {options.trainings.map((tr) => (
           <optgroup key={tr.id} label={`${tr.code} ${tr.title}`}>
             <option value={tr.id}>{t("journeys.step.trainingAnyDate", { title: tr.title })}</option>
