@@ -156,7 +156,7 @@ export default function CohortPage() {
         <p className="muted">{t("journeyTemplates.cohort.participantsHint")}</p>
         <div className="kern-table-responsive journey-template-scroll" tabIndex={0} role="region" aria-label={t("journeyTemplates.cohort.participants")}>
           <table className="kern-table kern-table--striped journey-template-table" data-testid="cohort-participants">
-            <caption className="kern-title">{t("journeyTemplates.cohort.participants")}</caption>
+            <caption className="kern-sr-only">{t("journeyTemplates.cohort.participants")}</caption>
             <thead className="kern-table__header">
               <tr>
                 <th scope="col">{t("journeyTemplates.cohort.name")}</th>

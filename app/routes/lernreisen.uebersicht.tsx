@@ -80,7 +80,7 @@ export default function JourneyOverviewPage() {
             </div>
             <div className="kern-table-responsive journey-template-scroll" tabIndex={0} role="region" aria-label={t("journeys.overview.programmes")}>
               <table className="kern-table kern-table--striped journey-template-table" data-testid="overview-programmes">
-                <caption className="kern-title">{t("journeys.overview.programmesCaption")}</caption>
+                <caption className="kern-sr-only">{t("journeys.overview.programmesCaption")}</caption>
                 <thead className="kern-table__header">
                   <tr>
                     <th scope="col">{t("journeys.overview.programme")}</th>
@@ -114,7 +114,7 @@ export default function JourneyOverviewPage() {
         </h2>
         <div className="kern-table-responsive journey-template-scroll" tabIndex={0} role="region" aria-label={t("journeys.overview.templates")}>
           <table className="kern-table kern-table--striped journey-template-table">
-            <caption className="kern-title">{t("journeys.overview.templatesCaption")}</caption>
+            <caption className="kern-sr-only">{t("journeys.overview.templatesCaption")}</caption>
             <thead className="kern-table__header">
               <tr>
                 <th scope="col">{t("journeys.overview.template")}</th>
@@ -151,7 +151,7 @@ export default function JourneyOverviewPage() {
         {cohorts.length ? (
           <div className="kern-table-responsive journey-template-scroll" tabIndex={0} role="region" aria-label={t("journeys.overview.cohorts")}>
             <table className="kern-table kern-table--striped journey-template-table" data-testid="overview-cohorts">
-              <caption className="kern-title">{t("journeys.overview.cohortsCaption")}</caption>
+              <caption className="kern-sr-only">{t("journeys.overview.cohortsCaption")}</caption>
               <thead className="kern-table__header">
                 <tr>
                   <th scope="col">{t("journeys.overview.cohort")}</th>
@@ -201,7 +201,7 @@ export default function JourneyOverviewPage() {
         {withoutTemplate.length ? (
           <div className="kern-table-responsive journey-template-scroll" tabIndex={0} role="region" aria-label={t("journeys.overview.withoutTemplate")}>
             <table className="kern-table kern-table--striped journey-template-table">
-              <caption className="kern-title">{t("journeys.overview.withoutTemplateCaption")}</caption>
+              <caption className="kern-sr-only">{t("journeys.overview.withoutTemplateCaption")}</caption>
               <thead className="kern-table__header">
                 <tr>
                   <th scope="col">{t("journeys.overview.goalKind")}</th>
