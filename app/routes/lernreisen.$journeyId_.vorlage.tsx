@@ -71,7 +71,7 @@ export default function TemplateUpdatePage() {
                 {diff.added.map((a) => (
                   <li key={a.templateStepId}>
                     <strong>{a.title}</strong> ({t(`journeyTemplates.kind.${a.kind}`)}, {a.phaseTitle}) – {t("journeys.templateUpdate.dueOn", { date: day(a.dueOn) })}
-                    {a.trainingTitle ? ` – ${a.trainingTitle}` : ""}
+                    {a.trainingTitle && a.trainingTitle !== a.title ? ` – ${t("journeys.templateUpdate.field.trainingId")}: ${a.trainingTitle}` : ""}
                   </li>
                 ))}
               </ul>
