@@ -23,6 +23,7 @@ import { JourneyProgress } from "~/components/journey-progress.tsx";
 import { JourneyDue } from "~/components/journey-list.tsx";
 import { JourneyMetaForm } from "~/components/journey-meta-form.tsx";
 import { JourneyStepForm, type StepValues } from "~/components/journey-step-form.tsx";
+import { JourneyCalendarLink } from "~/components/journey-calendar-link.tsx";
 import { JourneyUnclosableGaps, type UnclosableGapView } from "~/components/journey-unclosable-gaps.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
@@ -540,13 +541,7 @@ export default function JourneyPage() {
         </dl>
         <JourneyProgress id="journey-progress" progress={view.progress} label={t("journeys.progress.label")} />
         {view.overdueSteps.length > 0 ? <p className="journey-overdue">{t("journeys.detail.overdue", { count: view.overdueSteps.length })}</p> : null}
-        {view.hasDates ? (
-          <p>
-            <a className="kern-link" href={`/lernreisen/${journey.id}/kalender.ics`}>
-              {t("journeys.detail.ics")}
-            </a>
-          </p>
-        ) : null}
+        {view.hasDates ? <JourneyCalendarLink journeyId={journey.id} /> : null}
       </section>
       {view.unclosableGaps.length > 0 ? <JourneyUnclosableGaps gaps={view.unclosableGaps as unknown as UnclosableGapView[]} /> : null}
       {view.completionRecord ? <Record record={view.completionRecord} /> : null}
