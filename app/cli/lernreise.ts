@@ -311,7 +311,7 @@ function buildProgram(out: (s: string) => void) {
   remindersCmd
     .command("send")
     .description(
-      "Merkt Erinnerungen vor (jede nur einmal; der Versand folgt mit „mail send“): an bestätigte Teilnahmen an Terminen der nächsten Tage und zu Pflichtschulungen (vor und am Fälligkeitstag, an Führungskräfte bei Überfälligkeit, wöchentliche Übersicht an die Personalentwicklung) und an Lernreise-Schritte, die in den nächsten sieben Tagen fällig sind",
+      "Merkt Erinnerungen vor (jede nur einmal; der Versand folgt mit „mail send“): an bestätigte Teilnahmen an Terminen der nächsten Tage und zu Pflichtschulungen (vor und am Fälligkeitstag, an Führungskräfte bei Überfälligkeit, wöchentliche Übersicht an die Personalentwicklung) an Lernreise-Schritte, die in den nächsten sieben Tagen fällig sind, und Feedback-Anfragen nach Schulungen (verschicken, einmal erinnern, ablaufen lassen)",
     )
     .option("--days <N>", "Termine, die in höchstens so vielen Tagen beginnen (Standard: SESSION_REMINDER_DAYS, 2)")
     .option("--now <ISO_DATE>", "Zeitpunkt des Laufs, z. B. 2026-12-10 oder 2026-12-10T08:00:00Z (Standard: jetzt)")
@@ -321,20 +321,36 @@ function buildProgram(out: (s: string) => void) {
       const db = await loadDb();
       const { getEnv } = await import("~/utils/env.server.ts");
       const withinDays = days ?? getEnv().SESSION_REMINDER_DAYS;
-      const { queueSessionReminders } = await import("~/modules/notifications/reminders.server.ts");
-      const { reminded } = await queueSessionReminders(db, { withinDays, now });
-      out(`${reminded} ${reminded === 1 ? "Erinnerung" : "Erinnerungen"} an Termine der nächsten ${withinDays} Tage vorgemerkt.`);
-      const { queueComplianceReminders } = await import("~/modules/compliance/reminders.server.ts");
-      const c = await queueComplianceReminders(db, { now });
-      out(
-        `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte (überfällig), ${c.hrDigest} ${c.hrDigest === 1 ? "Wochenübersicht" : "Wochenübersichten"} vorgemerkt.`,
-      );
-      const { processFeedbackRequests } = await import("~/modules/feedback/requests.server.ts");
-      const f = await processFeedbackRequests(db, { now });
-      out(`Feedback: ${f.notified} ${f.notified === 1 ? "Anfrage" : "Anfragen"} verschickt, ${f.reminded} ${f.reminded === 1 ? "Erinnerung" : "Erinnerungen"}, ${f.expired} abgelaufen.`);
-      const { queueJourneyStepReminders } = await import("~/modules/journeys/reminders.server.ts");
-      const j = await queueJourneyStepReminders(db, { now });
-      out(`Lernreisen: ${j.reminded} ${j.reminded === 1 ? "Erinnerung" : "Erinnerungen"} an fällige Schritte vorgemerkt.`);
+      // Each kind runs even when another fails, so one broken kind never holds back the others.
+      const failures: string[] = [];
+      const step = async (label: string, fn: () => Promise<string>) => {
+        try {
+          out(await fn());
+        } catch (error) {
+          failures.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
+      await step("Termine", async () => {
+        const { queueSessionReminders } = await import("~/modules/notifications/reminders.server.ts");
+        const { reminded } = await queueSessionReminders(db, { withinDays, now });
+        return `${reminded} ${reminded === 1 ? "Erinnerung" : "Erinnerungen"} an Termine der nächsten ${withinDays} Tage vorgemerkt.`;
+      });
+      await step("Pflichtschulungen", async () => {
+        const { queueComplianceReminders } = await import("~/modules/compliance/reminders.server.ts");
+        const c = await queueComplianceReminders(db, { now });
+        return `Pflichtschulungen: ${c.beforeDue} vor Fälligkeit, ${c.onDue} am Fälligkeitstag, ${c.leaderOverdue} an Führungskräfte (überfällig), ${c.hrDigest} ${c.hrDigest === 1 ? "Wochenübersicht" : "Wochenübersichten"} vorgemerkt.`;
+      });
+      await step("Feedback", async () => {
+        const { processFeedbackRequests } = await import("~/modules/feedback/requests.server.ts");
+        const f = await processFeedbackRequests(db, { now });
+        return `Feedback: ${f.notified} ${f.notified === 1 ? "Anfrage" : "Anfragen"} verschickt, ${f.reminded} ${f.reminded === 1 ? "Erinnerung" : "Erinnerungen"}, ${f.expired} abgelaufen.`;
+      });
+      await step("Lernreisen", async () => {
+        const { queueJourneyStepReminders } = await import("~/modules/journeys/reminders.server.ts");
+        const j = await queueJourneyStepReminders(db, { now });
+        return `Lernreisen: ${j.reminded} ${j.reminded === 1 ? "Erinnerung" : "Erinnerungen"} an fällige Schritte vorgemerkt.`;
+      });
+      if (failures.length > 0) throw new CliError(`Nicht alle Erinnerungen konnten vorgemerkt werden:\n${failures.join("\n")}`);
     });
   return program;
 }
