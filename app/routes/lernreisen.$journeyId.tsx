@@ -4,7 +4,7 @@
 // reflection (never shown to others), comments and history, and the frozen record once completed.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getJourney, journeyEditorOptions } from "~/modules/journeys/journeys.server.ts";
 import { addPhase, addStep, movePhase, moveStep, removePhase, removeStep, renamePhase, updateJourneyMeta, updateStep } from "~/modules/journeys/journey-editor.server.ts";
@@ -477,6 +477,9 @@ function History({ events }: { events: LoaderData["events"] }) {
 export default function JourneyPage() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // The template-change page redirects here after applying the changes.
+  const [searchParams] = useSearchParams();
+  const templateApplied = searchParams.get("vorlageUebernommen") === "1";
   const { t } = useTranslation();
   const locale = useLocale();
   const failure = actionData && !actionData.ok ? actionData : null;
@@ -496,6 +499,7 @@ export default function JourneyPage() {
         )}
       </p>
       <PageHeader title={journey.title} intro={view.isOwner ? undefined : t("journeys.detail.of", { name: `${view.person.firstName} ${view.person.lastName}` })} />
+      {templateApplied && !actionData ? <Alert tone="success" title={t("journeys.templateUpdate.applied")} /> : null}
       {actionData?.ok ? <Alert tone="success" title={t(`journeys.done.${actionData.intent}`, { defaultValue: t("journeys.done.saved") })} /> : null}
       {unplacedFailure?.formError ? (
         <Alert tone="danger" title={t(unplacedFailure.formError, { defaultValue: unplacedFailure.formError })}>

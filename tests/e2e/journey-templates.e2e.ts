@@ -121,6 +121,7 @@ describe("journey templates", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Änderungen übernehmen" }).click();
     await page.waitForURL((url) => url.pathname === `/lernreisen/${journey.id}`);
+    await page.getByText("Die Änderungen der Vorlage wurden übernommen.").waitFor();
     await page.getByText("Mentoring mit einer erfahrenen Kollegin").first().waitFor();
     const after = await db.learningJourney.findUniqueOrThrow({ where: { id: journey.id }, include: { steps: true } });
     expect(after.templateVersion).toBe(3);

@@ -15,8 +15,9 @@ import { proposeJourney, trainingClosesGap, type Importance, type ProposalGap, t
 import type { JourneyStatus } from "./model.ts";
 
 /** Why no proposal could be made (message keys under journeys.proposal.refused). */
-export const PROPOSAL_REFUSALS = ["noProfile", "noGaps", "personLeft"] as const;
-export type ProposalRefusal = (typeof PROPOSAL_REFUSALS)[number];
+// Kept in the pure module so the route's browser bundle has the list too.
+import { PROPOSAL_REFUSALS, type ProposalRefusal } from "./proposal.ts";
+export { PROPOSAL_REFUSALS, type ProposalRefusal };
 
 export class ProposalRefusedError extends ValidationError {
   constructor(readonly reason: ProposalRefusal) {

@@ -284,3 +284,7 @@ export function proposeJourney({ gaps, trainings, now, months = DEFAULT_PROPOSAL
 export function importanceLabel(importance: Importance) {
   return IMPORTANCE_LABEL[importance];
 }
+
+/** Why no journey can be proposed (message keys journeys.proposal.refused.*). */
+export const PROPOSAL_REFUSALS = ["noProfile", "noGaps", "personLeft"] as const;
+export type ProposalRefusal = (typeof PROPOSAL_REFUSALS)[number];
