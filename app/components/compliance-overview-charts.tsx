@@ -3,7 +3,7 @@
 // hydration; the page always has the table alternative beside it (server-rendered, works
 // without JavaScript). Series differ in colour (Okabe–Ito, safe for colour vision deficiency)
 // and, for lines, in dash pattern and point shape, so colour is never the only distinction.
-import { useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { useCharts } from "./use-charts.ts";
 import type { ChartData, ChartDataset, ChartOptions, PointStyle } from "chart.js";
 import { formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
@@ -12,42 +12,6 @@ export interface ChartSeries {
   label: string;
   /** Percentages 0–100; null where there is nothing to show. */
   values: (number | null)[];
-}
-
-type ChartProps<T extends "bar" | "line"> = {
-  data: ChartData<T, (number | null)[], string | string[]>;
-  options: ChartOptions<T>;
-  role: string;
-  "aria-label": string;
-  fallbackContent?: ReactNode;
-};
-type Components = { Bar: ComponentType<ChartProps<"bar">>; Line: ComponentType<ChartProps<"line">> };
-
-let loading: Promise<Components> | null = null;
-function loadCharts(): Promise<Components> {
-  loading ??= Promise.all([import("chart.js"), import("react-chartjs-2")]).then(([chart, react]) => {
-    chart.Chart.register(chart.CategoryScale, chart.LinearScale, chart.BarElement, chart.LineElement, chart.PointElement, chart.Tooltip, chart.Legend);
-    return { Bar: react.Bar as unknown as Components["Bar"], Line: react.Line as unknown as Components["Line"] };
-  });
-  return loading;
-}
-
-function useCharts() {
-  const [charts, setCharts] = useState<Components | null>(null);
-  useEffect(() => {
-    let active = true;
-    loadCharts()
-      .then((c) => {
-        if (active) setCharts(c);
-      })
-      .catch(() => {
-        // Without the chart the table alternative still carries everything.
-      });
-    return () => {
-      active = false;
-    };
-  }, []);
-  return charts;
 }
 
 /** Splits a long axis label (a Dezernat's full name) into lines of about `width` characters. */

@@ -2,46 +2,10 @@
 // draws on a canvas, so it is loaded only in the browser after hydration; every chart has its
 // table beside it (server-rendered, works without JavaScript), and a chart only ever gets figures
 // the anonymity rules already released.
-import { useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { useCharts } from "./use-charts.ts";
 import type { ChartData, ChartDataset, ChartOptions } from "chart.js";
 import { formatNumber } from "~/utils/i18n.ts";
 import { useLocale } from "~/utils/use-root-data.ts";
-
-type ChartProps<T extends "bar" | "line"> = {
-  data: ChartData<T, (number | null)[], string | string[]>;
-  options: ChartOptions<T>;
-  role: string;
-  "aria-label": string;
-  fallbackContent?: ReactNode;
-};
-type Components = { Bar: ComponentType<ChartProps<"bar">>; Line: ComponentType<ChartProps<"line">> };
-
-let loading: Promise<Components> | null = null;
-function loadCharts(): Promise<Components> {
-  loading ??= Promise.all([import("chart.js"), import("react-chartjs-2")]).then(([chart, react]) => {
-    chart.Chart.register(chart.CategoryScale, chart.LinearScale, chart.BarElement, chart.LineElement, chart.PointElement, chart.Tooltip, chart.Legend);
-    return { Bar: react.Bar as unknown as Components["Bar"], Line: react.Line as unknown as Components["Line"] };
-  });
-  return loading;
-}
-
-function useCharts() {
-  const [charts, setCharts] = useState<Components | null>(null);
-  useEffect(() => {
-    let active = true;
-    loadCharts()
-      .then((c) => {
-        if (active) setCharts(c);
-      })
-      .catch(() => {
-        // Without the chart the table alternative still carries everything.
-      });
-    return () => {
-      active = false;
-    };
-  }, []);
-  return charts;
-}
 
 const BAR_COLOUR = "#0072B2";
 const LINE_COLOURS = ["#1a1a1a", "#D55E00", "#009E73"];
