@@ -100,13 +100,14 @@ describe("questionnaires", () => {
     await respondTo(db, q, training.id);
     const full = await getQuestionnaire(db, hr, q.id);
     expect(full.locked).toBe(true);
+    // One attempt at a time: started together, a later refusal could land before it is awaited.
     for (const attempt of [
-      addItem(db, hr, q.id, scaleItem),
-      updateItem(db, hr, q.id, q.items[0]!.id, scaleItem),
-      moveItem(db, hr, q.id, q.items[1]!.id, "up"),
-      removeItem(db, hr, q.id, q.items[0]!.id),
+      () => addItem(db, hr, q.id, scaleItem),
+      () => updateItem(db, hr, q.id, q.items[0]!.id, scaleItem),
+      () => moveItem(db, hr, q.id, q.items[1]!.id, "up"),
+      () => removeItem(db, hr, q.id, q.items[0]!.id),
     ]) {
-      expect((await validationOf(attempt)).message).toBe("feedback.questionnaires.validation.locked");
+      expect((await validationOf(attempt())).message).toBe("feedback.questionnaires.validation.locked");
     }
     const error = await validationOf(updateQuestionnaireDetails(db, hr, q.id, { title: "Neu", kind: "TRANSFER_LEADER" }));
     expect(error.fieldErrors.kind).toEqual(["feedback.questionnaires.validation.kindLocked"]);
