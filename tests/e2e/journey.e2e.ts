@@ -7,6 +7,8 @@
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { createDb, type Db } from "~/utils/db.server.ts";
+import { getPersonGaps } from "~/modules/assessment/gaps.server.ts";
+import { recordLevels } from "~/modules/assessment/level-records.server.ts";
 import { ACCOUNTS, expectAccessible, launch, login, newPage } from "./browser.ts";
 
 let browser: Browser;
@@ -30,8 +32,28 @@ async function signIn(email: string) {
   return { page, context };
 }
 
+/**
+ * Gives the demo employee gaps again: the assessment browser test agrees every competency at the
+ * top level, and whether it runs before this one depends on the runner's order. A level agreed
+ * today (level 1) wins over earlier records of today of the same source; a later agreement wins
+ * over it again, so other tests' expectations stay as they are.
+ */
+async function reopenEmployeeGaps() {
+  const user = await db.user.findFirstOrThrow({ where: { email: ACCOUNTS.employee }, select: { id: true, email: true, personId: true } });
+  const actor = { userId: user.id, email: user.email, personId: user.personId, roles: ["EMPLOYEE" as const], ledUnitPaths: [], ledUnitIds: [], locale: "de" as const };
+  const gaps = await getPersonGaps(db, actor, user.personId!, { validityMonths: 24 });
+  const closed = gaps.rows.filter((r) => r.gap === 0 && r.targetLevel > 1);
+  await db.$transaction((tx) =>
+    recordLevels(
+      tx,
+      closed.map((r) => ({ personId: user.personId!, competencyId: r.competency.id, lineageId: r.competency.lineageId, level: 1, source: "AGREED" as const, note: "Browser-Test Lernreise: Ausgangsstand" })),
+    ),
+  );
+}
+
 describe("learning journey", () => {
   it("proposed from gaps, edited, proposed, agreed (enrolment), ticked by attendance, completed with its record", async () => {
+    await reopenEmployeeGaps();
     // ── The employee: "Meine Lernreise" → "Lernreise vorschlagen" → the draft ───────────────
     const employee = await signIn(ACCOUNTS.employee);
     let page = employee.page;
